@@ -1,0 +1,38 @@
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from '@app/audit';
+import { AuthModule } from '@app/auth';
+import { CalendarModule } from '@app/calendar';
+import { DatabaseModule } from '@app/database';
+import type { RuntimeConfig } from './config/runtime-config';
+import { HealthController } from './health/health.controller';
+import { loggerOptions } from './http/logger-options';
+import { RequestContextMiddleware } from './http/request-context.middleware';
+
+/** Composition only: which contexts make up the platform and how they are configured. */
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: RuntimeConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(config.logLevel)),
+        DatabaseModule.forRoot({ url: config.databaseUrl, poolSize: config.dbPoolSize }),
+        AuditModule,
+        AuthModule.forRoot({
+          jwtSecret: config.jwtSecret,
+          accessTtlSeconds: config.jwtAccessTtlSeconds,
+          refreshTtlSeconds: config.jwtRefreshTtlSeconds,
+          loginMaxFailures: config.loginMaxFailures,
+          loginFailureWindowSeconds: config.loginFailureWindowSeconds,
+        }),
+        CalendarModule.forRoot({ timezone: config.timezone }),
+      ],
+      controllers: [HealthController],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*path');
+  }
+}

@@ -1,0 +1,128 @@
+import 'reflect-metadata';
+import { Logger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import path from 'node:path';
+import { UsersService } from '@app/auth';
+import {
+  buildDataSourceOptions,
+  createDatabase,
+  databaseExists,
+  databaseName,
+  runMigrations,
+  startEmbeddedPostgres,
+  withDatabase,
+  type RunningPostgres,
+} from '@app/database';
+import { MIGRATIONS } from '../../../migrations';
+import { AppModule } from './app.module';
+import { loadConfig, type AppConfig } from './config/app-config';
+import { loadOrCreateLocalSecrets } from './config/local-secrets';
+import type { RuntimeConfig } from './config/runtime-config';
+import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { createValidationPipe } from './http/validation';
+
+/** Builds the Nest application with everything global: prefix, security headers, CORS, pipes, errors, docs. */
+export async function createApp(config: RuntimeConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
+  app.setGlobalPrefix('api');
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  setUpApiDocs(app);
+  return app;
+}
+
+function setUpApiDocs(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('土地储备与招拍挂交易平台 API')
+      .setDescription(
+        'Land reserve and auction (招拍挂) transaction platform. Money, area and ratios are decimal strings. ' +
+          'Errors are {code, message, field?, requestId}.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+export interface RunningPlatform {
+  app: NestExpressApplication;
+  url: string;
+  config: RuntimeConfig;
+  stop(): Promise<void>;
+}
+
+/**
+ * Resolves the database: DATABASE_URL when set, otherwise an embedded PostgreSQL in DATA_DIR/pg with
+ * a database `land`. Returns the URL to use and, for the embedded server, its handle.
+ */
+async function resolveDatabase(config: AppConfig, log: Logger): Promise<{ url: string; jwtSecret: string; embedded?: RunningPostgres }> {
+  if (config.databaseUrl) return { url: config.databaseUrl, jwtSecret: config.jwtSecret! };
+  const dataDir = path.resolve(config.dataDir);
+  const secrets = loadOrCreateLocalSecrets(dataDir);
+  log.log(`DATABASE_URL is not set: starting the embedded PostgreSQL in ${path.join(dataDir, 'pg')}`);
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, 'pg'),
+    port: config.embeddedPgPort,
+    password: secrets.postgresPassword,
+    persistent: true,
+  });
+  if (!(await databaseExists(embedded.url, 'land'))) await createDatabase(embedded.url, 'land');
+  return { url: withDatabase(embedded.url, 'land'), jwtSecret: config.jwtSecret ?? secrets.jwtSecret, embedded };
+}
+
+/** The whole start: config, database, migrations, app, first accounts, listen. */
+export async function startPlatform(env: NodeJS.ProcessEnv): Promise<RunningPlatform> {
+  const log = new Logger('Bootstrap');
+  const appConfig = loadConfig(env);
+  const db = await resolveDatabase(appConfig, log);
+  try {
+    const applied = await runMigrations(buildDataSourceOptions({ url: db.url, migrations: MIGRATIONS }));
+    if (applied.length > 0) log.log(`applied ${applied.length} migration(s) to ${databaseName(db.url)}`);
+    const config: RuntimeConfig = { ...appConfig, databaseUrl: db.url, jwtSecret: db.jwtSecret, embeddedDatabase: Boolean(db.embedded) };
+    const app = await createApp(config);
+    await seedAccounts(app, config);
+    await app.listen(config.port, config.host);
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://localhost:${port}`;
+    return {
+      app,
+      url,
+      config,
+      stop: async () => {
+        await app.close();
+        await db.embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await db.embedded?.stop();
+    throw error;
+  }
+}
+
+async function seedAccounts(app: INestApplication, config: RuntimeConfig): Promise<void> {
+  const users = app.get(UsersService);
+  if (config.adminUsername && config.adminPassword) {
+    const created = await users.ensureAdmin(config.adminUsername, config.adminPassword);
+    if (created) new Logger('Bootstrap').log(`created the administrator "${created.username}" from ADMIN_USERNAME`);
+  }
+  if (config.demo) {
+    const demo = await users.seedDemoUsers();
+    if (demo) {
+      // Printed once, on the first start: these passwords are not stored anywhere readable.
+      const lines = demo.map((u) => `    ${u.username.padEnd(11)} ${u.password}   (${u.roles.join(', ')})`);
+      process.stdout.write(`\nDemo accounts (shown only now; set DEMO=off for a real deployment):\n${lines.join('\n')}\n\n`);
+    }
+  }
+}

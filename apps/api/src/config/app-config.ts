@@ -1,0 +1,158 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number.parseInt(value.trim(), 10) : value;
+const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/**
+ * Every setting the API reads from the environment, validated at boot. A bad or missing value stops
+ * start-up with a message naming the setting. Domain numbers (lead times, deposit ratio, countdowns…)
+ * are per-lot or per-region settings stored with the data, not environment variables.
+ */
+export class EnvironmentVariables {
+  @Transform(toInt) @IsInt({ message: 'PORT must be an integer between 0 and 65535' }) @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString() @MinLength(1)
+  HOST = '0.0.0.0';
+
+  @Transform(emptyToUndefined) @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://user:pass@host:5432/land' })
+  DATABASE_URL?: string;
+
+  @Transform(emptyToUndefined) @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
+  REDIS_URL?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt) @IsInt() @Min(60, { message: 'JWT_ACCESS_TTL_SECONDS must be at least 60' }) @Max(86_400)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(300) @Max(30 * 86_400)
+  JWT_REFRESH_TTL_SECONDS = 7 * 86_400;
+
+  /** Comma-separated list of browser origins allowed by CORS; empty means same-origin only. */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  @IsString() @MinLength(1)
+  DATA_DIR = '.data';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @Transform(toInt) @IsInt() @Min(2) @Max(500)
+  DB_POOL_SIZE = 20;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsIn(['on', 'off'], { message: 'DEMO must be "on" or "off"' })
+  DEMO = 'on';
+
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^[a-z][a-z0-9_.-]{2,63}$/, {
+    message: 'ADMIN_USERNAME must be 3–64 characters: lowercase letters, digits, "_", "." or "-", starting with a letter',
+  })
+  ADMIN_USERNAME?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters long' }) @MaxLength(200)
+  ADMIN_PASSWORD?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt) @IsInt() @Min(10) @Max(86_400)
+  LOGIN_FAILURE_WINDOW_SECONDS = 900;
+
+  @IsString() @Matches(/^[A-Za-z_]+\/[A-Za-z_]+$/, { message: 'TIMEZONE must be an IANA zone such as Asia/Shanghai' })
+  TIMEZONE = 'Asia/Shanghai';
+}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  jwtSecret?: string;
+  jwtAccessTtlSeconds: number;
+  jwtRefreshTtlSeconds: number;
+  corsOrigins: string[];
+  dataDir: string;
+  embeddedPgPort: number;
+  dbPoolSize: number;
+  logLevel: string;
+  demo: boolean;
+  adminUsername?: string;
+  adminPassword?: string;
+  loginMaxFailures: number;
+  loginFailureWindowSeconds: number;
+  timezone: string;
+}
+
+/** Thrown when the environment is wrong; the message lists every bad setting by name. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function flatten(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => (m.includes(e.property) ? m : `${e.property}: ${m}`)));
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>): AppConfig {
+  const known = Object.keys(new EnvironmentVariables());
+  const raw: Record<string, unknown> = {};
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD']) {
+    if (env[key] !== undefined) raw[key] = env[key];
+  }
+  const parsed = plainToInstance(EnvironmentVariables, raw);
+  // Class defaults apply only to keys that were absent; plainToInstance keeps them.
+  const problems = flatten(validateSync(parsed, { skipMissingProperties: false }));
+  if (parsed.DATABASE_URL && !parsed.JWT_SECRET) {
+    problems.push('JWT_SECRET is required when DATABASE_URL is set (at least 32 characters); it is generated only for the embedded database');
+  }
+  if (Boolean(parsed.ADMIN_USERNAME) !== Boolean(parsed.ADMIN_PASSWORD)) {
+    problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port: parsed.PORT,
+    host: parsed.HOST,
+    databaseUrl: parsed.DATABASE_URL,
+    redisUrl: parsed.REDIS_URL,
+    jwtSecret: parsed.JWT_SECRET,
+    jwtAccessTtlSeconds: parsed.JWT_ACCESS_TTL_SECONDS,
+    jwtRefreshTtlSeconds: parsed.JWT_REFRESH_TTL_SECONDS,
+    corsOrigins: parsed.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    dataDir: parsed.DATA_DIR,
+    embeddedPgPort: parsed.EMBEDDED_PG_PORT,
+    dbPoolSize: parsed.DB_POOL_SIZE,
+    logLevel: parsed.LOG_LEVEL,
+    demo: parsed.DEMO === 'on',
+    adminUsername: parsed.ADMIN_USERNAME,
+    adminPassword: parsed.ADMIN_PASSWORD,
+    loginMaxFailures: parsed.LOGIN_MAX_FAILURES,
+    loginFailureWindowSeconds: parsed.LOGIN_FAILURE_WINDOW_SECONDS,
+    timezone: parsed.TIMEZONE,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './application/audit.service';
+export * from './audit.module';
+export * from './persistence/audit-event.entity';

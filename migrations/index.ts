@@ -1,0 +1,5 @@
+import { AuthAndAudit1795300000000 } from './1795300000000-AuthAndAudit';
+import { Calendar1795300000100 } from './1795300000100-Calendar';
+
+/** Every migration, in order. A new migration file is added here too (the build bundles no globs). */
+export const MIGRATIONS = [AuthAndAudit1795300000000, Calendar1795300000100];

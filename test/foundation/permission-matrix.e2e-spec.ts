@@ -1,0 +1,71 @@
+import { ALL_ROLES, Role } from '@app/auth';
+import { listRoutes } from '../support/routes';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Who gets through each route. `public`: anyone without a token; `signed-in`: any account; otherwise
+ * the roles allowed (everyone else gets 403, and no token gets 401). A new route must be added here, or
+ * the first test fails: nothing ships without a decision on who may call it.
+ */
+const MATRIX: Record<string, 'public' | 'signed-in' | readonly Role[]> = {
+  'GET /api/health': 'public',
+  'GET /api/audit': [Role.Supervisor],
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/refresh': 'public',
+  'POST /api/auth/logout': 'public',
+  'GET /api/auth/me': 'signed-in',
+  'POST /api/auth/password': 'signed-in',
+  'GET /api/users': [Role.Admin],
+  'POST /api/users': [Role.Admin],
+  'GET /api/users/:id': [Role.Admin],
+  'PATCH /api/users/:id': [Role.Admin],
+  'GET /api/calendar/days': 'public',
+  'PUT /api/calendar/days/:date': [Role.Admin, Role.TradingOfficer],
+  'DELETE /api/calendar/days/:date': [Role.Admin, Role.TradingOfficer],
+  'GET /api/calendar/working-day': 'public',
+  'GET /api/calendar/add-working-days': 'public',
+  'GET /api/calendar/working-days-between': 'public',
+};
+
+/** Placeholder values for path parameters: well-formed, pointing at nothing. */
+const PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', date: '2031-01-04' };
+
+function concrete(path: string): string {
+  return path.replace(/:(\w+)/g, (_m, name: string) => PARAMS[name] ?? 'x');
+}
+
+describe('permission matrix', () => {
+  let t: TestApp;
+  const tokens = new Map<Role, string>();
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const role of ALL_ROLES) tokens.set(role, await t.tokenFor([role]));
+  });
+  afterAll(() => t.close());
+
+  it('lists every route of the application, and every route declares who may call it', () => {
+    const routes = listRoutes(t.app);
+    expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(MATRIX).sort());
+    expect(routes.filter((r) => r.access === undefined)).toEqual([]);
+  });
+
+  const cases = Object.entries(MATRIX);
+  it.each(cases)('%s: lets through exactly the roles in the matrix', async (route, allowed) => {
+    const [method, path] = route.split(' ') as [string, string];
+    const call = (token?: string) => {
+      const req = t.http()[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](concrete(path));
+      if (token) req.set('authorization', `Bearer ${token}`);
+      return method === 'GET' || method === 'DELETE' ? req : req.send({});
+    };
+    const anonymous = await call();
+    if (allowed === 'public') expect({ deniedWith: [401, 403].includes(anonymous.status) ? anonymous.status : null }).toEqual({ deniedWith: null });
+    else expect(anonymous.status).toBe(401);
+
+    for (const role of ALL_ROLES) {
+      const res = await call(tokens.get(role));
+      const permitted = allowed === 'public' || allowed === 'signed-in' || allowed.includes(role);
+      if (permitted) expect({ role, deniedWith: [401, 403].includes(res.status) ? res.status : null }).toEqual({ role, deniedWith: null });
+      else expect({ role, status: res.status, code: res.body.code }).toEqual({ role, status: 403, code: 'FORBIDDEN' });
+    }
+  });
+});

@@ -1,0 +1,42 @@
+import type { INestApplication } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { ACCESS_METADATA, type AccessRule } from '@app/auth';
+
+export interface RouteInfo {
+  method: string;
+  /** Full path with the global prefix, e.g. `/api/users/:id`. */
+  path: string;
+  access: AccessRule | undefined;
+}
+
+function join(...parts: string[]): string {
+  return `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+}
+
+/** Every HTTP route the running application serves, with its declared access rule. */
+export function listRoutes(app: INestApplication, prefix = 'api'): RouteInfo[] {
+  const discovery = new DiscoveryService(app.get(ModulesContainer));
+  const scanner = new MetadataScanner();
+  const reflector = app.get(Reflector);
+  const routes: RouteInfo[] = [];
+  for (const wrapper of discovery.getControllers()) {
+    const instance = wrapper.instance as object | undefined;
+    if (!instance || !wrapper.metatype) continue;
+    const controllerPath = String(Reflect.getMetadata(PATH_METADATA, wrapper.metatype) ?? '');
+    const prototype = Object.getPrototypeOf(instance) as object;
+    for (const name of scanner.getAllMethodNames(prototype)) {
+      const handler = (prototype as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
+      const methodPath = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+      if (methodPath === undefined || method === undefined) continue;
+      routes.push({
+        method: RequestMethod[method],
+        path: join(prefix, controllerPath, methodPath),
+        access: reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [handler, wrapper.metatype]),
+      });
+    }
+  }
+  return routes.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
+}

@@ -1,0 +1,59 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { UsersService } from '@app/auth';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { loadConfig } from '../../apps/api/src/config/app-config';
+import type { RuntimeConfig } from '../../apps/api/src/config/runtime-config';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export const TEST_PASSWORD = 'Test-password-123';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  db: TestDatabase;
+  dataSource: DataSource;
+  config: RuntimeConfig;
+  http(): ReturnType<typeof request>;
+  /** Creates an account with the given roles and returns a bearer token for it. */
+  tokenFor(roles: string[], username?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+let userCounter = 0;
+
+/** The real application (same bootstrap as `npm start`) on a fresh, migrated database. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const appConfig = loadConfig({ LOG_LEVEL: 'silent', DEMO: 'off', PORT: '0', ...env });
+  const config: RuntimeConfig = {
+    ...appConfig,
+    databaseUrl: db.url,
+    jwtSecret: 'test-secret-that-is-long-enough-0123456789',
+    embeddedDatabase: false,
+    dbPoolSize: 5,
+  };
+  const app = await createApp(config);
+  await app.init();
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const users = app.get(UsersService);
+  return {
+    app,
+    db,
+    dataSource,
+    config,
+    http: () => request(app.getHttpServer()),
+    async tokenFor(roles, username) {
+      const name = username ?? `u${process.pid}x${++userCounter}`;
+      await users.create({ username: name, displayName: name, password: TEST_PASSWORD, roles });
+      const res = await request(app.getHttpServer()).post('/api/auth/login').send({ username: name, password: TEST_PASSWORD });
+      if (res.status !== 200) throw new Error(`login failed for ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+      return (res.body as { accessToken: string }).accessToken;
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
