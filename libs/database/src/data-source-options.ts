@@ -1,5 +1,6 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { DatabaseLogger } from './typeorm-logger';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityList = MixedList<Function | string | EntitySchema>;
@@ -12,7 +13,6 @@ export function buildDataSourceOptions(input: {
   entities?: EntityList;
   migrations?: MigrationList;
   poolSize?: number;
-  logging?: boolean;
   applicationName?: string;
 }): DataSourceOptions {
   return {
@@ -24,7 +24,9 @@ export function buildDataSourceOptions(input: {
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: input.logging ? ['error', 'warn', 'migration'] : ['error'],
+    logging: ['error', 'warn'],
+    logger: new DatabaseLogger(),
+    maxQueryExecutionTime: 2000,
     namingStrategy: new SnakeNamingStrategy(),
     applicationName: input.applicationName ?? 'land-platform',
     poolSize: input.poolSize ?? 20,
