@@ -25,6 +25,7 @@ const MATRIX: Record<string, 'public' | 'signed-in' | readonly Role[]> = {
   'GET /api/calendar/working-day': 'public',
   'GET /api/calendar/add-working-days': 'public',
   'GET /api/calendar/working-days-between': 'public',
+  'POST /api/tools/price-figures': 'public',
 };
 
 /** Placeholder values for path parameters: well-formed, pointing at nothing. */

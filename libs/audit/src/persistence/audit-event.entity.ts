@@ -1,10 +1,13 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One line of the append-only audit trail. The database refuses UPDATE, DELETE and TRUNCATE on this
  * table (migration AuditTrail), so a record, once committed, stays as written.
  */
 @Entity({ name: 'audit_event' })
+@Index('audit_event_entity_idx', ['entityType', 'entityId', 'occurredAt'])
+@Index('audit_event_actor_idx', ['actorId', 'occurredAt'])
+@Index('audit_event_time_idx', ['occurredAt'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;

@@ -1,7 +1,9 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Failed logins, counted per username and per address to rate-limit guessing across instances. */
 @Entity({ name: 'login_failure' })
+@Index('login_failure_username_idx', ['username', 'at'])
+@Index('login_failure_ip_idx', ['ip', 'at'])
 export class LoginFailureEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;

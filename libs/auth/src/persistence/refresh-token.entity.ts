@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { UserEntity } from './user.entity';
 
 /** Only the SHA-256 of a refresh token is stored; a token is used once and then replaced. */
 @Entity({ name: 'refresh_token' })
@@ -7,7 +8,12 @@ export class RefreshTokenEntity {
   id: string;
 
   @Column({ type: 'uuid' })
+  @Index('refresh_token_user_idx')
   userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'NO ACTION', createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'refresh_token_user_id_fkey' })
+  user?: UserEntity;
 
   @Column({ type: 'text', unique: true })
   tokenHash: string;

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 import type { DayKind } from '../domain/working-days';
 
 /**
@@ -6,6 +6,11 @@ import type { DayKind } from '../domain/working-days';
  * working day on a weekend (`workday`, 调休上班). Seeded from the State Council notices; staff edit it.
  */
 @Entity({ name: 'holiday' })
+@Check('holiday_kind_check', `kind IN ('holiday', 'workday')`)
+@Check('holiday_name_check', `length(name) BETWEEN 1 AND 50`)
+@Check('holiday_source_check', `source IN ('official', 'staff')`)
+// A make-up workday is by definition a weekend day (ISO day of week 6 or 7).
+@Check('holiday_check', `kind <> 'workday' OR extract(isodow FROM date) >= 6`)
 export class HolidayEntity {
   /** YYYY-MM-DD (PostgreSQL `date`, read back as text so no timezone can shift it). */
   @PrimaryColumn({ type: 'date' })

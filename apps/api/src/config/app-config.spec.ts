@@ -1,0 +1,50 @@
+import { startPlatform } from '../bootstrap';
+import { ConfigError, loadConfig } from './app-config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+describe('configuration is validated at boot', () => {
+  it('starts with no settings at all: every setting has a default on the embedded database', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, demo: true, timezone: 'Asia/Shanghai', loginMaxFailures: 5 });
+    expect(config.databaseUrl).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ DEMO: 'maybe' }, 'DEMO'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ ADMIN_USERNAME: 'root' }, 'ADMIN_PASSWORD'],
+    [{ ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
+    [{ TIMEZONE: 'Shanghai' }, 'TIMEZONE'],
+  ])('refuses %j with a message naming %s', (env, name) => {
+    const problems = problemsOf(env);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.join('\n')).toContain(name);
+  });
+
+  it('requires JWT_SECRET when DATABASE_URL points at a real server', () => {
+    expect(problemsOf({ DATABASE_URL: 'postgres://u:p@db:5432/land' }).join('\n')).toMatch(/JWT_SECRET is required/);
+    expect(problemsOf({ DATABASE_URL: 'postgres://u:p@db:5432/land', JWT_SECRET: 'x'.repeat(32) })).toEqual([]);
+  });
+
+  it('lists every bad setting at once', () => {
+    expect(problemsOf({ PORT: 'x', DEMO: 'y', LOG_LEVEL: 'z' })).toHaveLength(3);
+  });
+
+  it('stops start-up before touching any database when a setting is bad', async () => {
+    await expect(startPlatform({ PORT: 'not-a-port', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' })).rejects.toThrow(/PORT/);
+  });
+});
