@@ -7,6 +7,8 @@ import { createTestApp, type TestApp } from '../support/test-app';
  * the roles allowed (everyone else gets 403, and no token gets 401). A new route must be added here, or
  * the first test fails: nothing ships without a decision on who may call it.
  */
+const STAFF_READERS = [Role.ReserveOfficer, Role.TradingOfficer, Role.Supervisor, Role.FinanceOfficer];
+
 const MATRIX: Record<string, 'public' | 'signed-in' | readonly Role[]> = {
   'GET /api/health': 'public',
   'GET /api/audit': [Role.Supervisor],
@@ -26,10 +28,22 @@ const MATRIX: Record<string, 'public' | 'signed-in' | readonly Role[]> = {
   'GET /api/calendar/add-working-days': 'public',
   'GET /api/calendar/working-days-between': 'public',
   'POST /api/tools/price-figures': 'public',
+  'GET /api/settings': 'public',
+  'PUT /api/settings/:key': [Role.Admin],
+  'POST /api/parcels': [Role.ReserveOfficer],
+  'GET /api/parcels': STAFF_READERS,
+  'GET /api/parcels/:id': STAFF_READERS,
+  'PATCH /api/parcels/:id': [Role.ReserveOfficer],
+  'POST /api/parcels/:id/transitions': [Role.ReserveOfficer],
+  'POST /api/parcels/:id/costs': [Role.ReserveOfficer],
+  'POST /api/parcels/:id/documents': [Role.ReserveOfficer],
+  'GET /api/parcels/:id/history': STAFF_READERS,
+  'GET /api/reserve/report': STAFF_READERS,
+  'GET /api/reserve/supply-plan': STAFF_READERS,
 };
 
 /** Placeholder values for path parameters: well-formed, pointing at nothing. */
-const PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', date: '2031-01-04' };
+const PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', date: '2031-01-04', key: 'no.such.setting' };
 
 function concrete(path: string): string {
   return path.replace(/:(\w+)/g, (_m, name: string) => PARAMS[name] ?? 'x');

@@ -5,6 +5,8 @@ import { AuthModule } from '@app/auth';
 import { CalendarModule } from '@app/calendar';
 import { DatabaseModule } from '@app/database';
 import { MoneyModule } from '@app/money';
+import { ReserveModule } from '@app/reserve';
+import { SettingsModule } from '@app/settings';
 import type { RuntimeConfig } from './config/runtime-config';
 import { HealthController } from './health/health.controller';
 import { loggerOptions } from './http/logger-options';
@@ -29,6 +31,8 @@ export class AppModule implements NestModule {
         }),
         CalendarModule.forRoot({ timezone: config.timezone }),
         MoneyModule,
+        SettingsModule,
+        ReserveModule,
       ],
       controllers: [HealthController],
     };

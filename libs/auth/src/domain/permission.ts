@@ -8,15 +8,26 @@ export enum Permission {
   UserManage = 'user.manage',
   AuditRead = 'audit.read',
   CalendarEdit = 'calendar.edit',
+  SettingsEdit = 'settings.edit',
+  /** The reserve register: parcels, costs, reports (staff only; never bidders or the public). */
+  ParcelRead = 'parcel.read',
+  ParcelWrite = 'parcel.write',
+  /** Announcements and lots as staff see them, drafts included (never the reserve value). */
+  AnnouncementRead = 'announcement.read',
+  AnnouncementWrite = 'announcement.write',
+  /** Maker-checker decisions the rules reserve to a supervisor (suspension, termination…). */
+  ApprovalDecide = 'approval.decide',
+  /** Submit one's own sealed reserve proposal for a lot one sits on the committee of. */
+  ReserveSubmit = 'reserve.submit',
 }
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  [Role.Admin]: [Permission.UserManage, Permission.CalendarEdit],
-  [Role.ReserveOfficer]: [],
-  [Role.TradingOfficer]: [Permission.CalendarEdit],
-  [Role.PricingCommittee]: [],
-  [Role.Supervisor]: [Permission.AuditRead],
-  [Role.FinanceOfficer]: [],
+  [Role.Admin]: [Permission.UserManage, Permission.CalendarEdit, Permission.SettingsEdit],
+  [Role.ReserveOfficer]: [Permission.ParcelRead, Permission.ParcelWrite],
+  [Role.TradingOfficer]: [Permission.CalendarEdit, Permission.ParcelRead, Permission.AnnouncementRead, Permission.AnnouncementWrite],
+  [Role.PricingCommittee]: [Permission.ReserveSubmit],
+  [Role.Supervisor]: [Permission.AuditRead, Permission.ParcelRead, Permission.AnnouncementRead, Permission.ApprovalDecide],
+  [Role.FinanceOfficer]: [Permission.ParcelRead],
   [Role.Bidder]: [],
 };
 

@@ -1,0 +1,3 @@
+export * from './application/parcel.service';
+export * from './persistence/parcel.entity';
+export * from './reserve.module';

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@app/audit';
+import { DomainError } from '@app/common';
+import { TransactionRunner } from '@app/database';
+import { checkSettingValue, SETTING_DEFINITIONS, type SettingDefinition } from '../domain/setting-definitions';
+import { PlatformSettingEntity } from '../persistence/platform-setting.entity';
+
+export interface SettingView extends SettingDefinition {
+  value: unknown;
+  overridden: boolean;
+}
+
+/** Reads settings (the stored override, else the handbook default) and lets staff change them. */
+@Injectable()
+export class SettingsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get<T>(key: string, em: EntityManager = this.dataSource.manager): Promise<T> {
+    const def = SETTING_DEFINITIONS.get(key);
+    if (!def) throw new Error(`unknown setting ${key}`);
+    const row = await em.findOneBy(PlatformSettingEntity, { key });
+    return (row ? row.value : def.default) as T;
+  }
+
+  async list(): Promise<SettingView[]> {
+    const rows = await this.dataSource.manager.find(PlatformSettingEntity);
+    const stored = new Map(rows.map((r) => [r.key, r.value]));
+    return [...SETTING_DEFINITIONS.values()].map((def) => ({ ...def, value: stored.has(def.key) ? stored.get(def.key) : def.default, overridden: stored.has(def.key) }));
+  }
+
+  async set(key: string, value: unknown, reason: string): Promise<SettingView> {
+    if (!SETTING_DEFINITIONS.has(key)) throw new DomainError('SETTING_NOT_FOUND', `there is no setting "${key}"`, 'key');
+    const checked = checkSettingValue(key, value);
+    await this.tx.run(async (em) => {
+      const before = await em.findOne(PlatformSettingEntity, { where: { key }, lock: { mode: 'pessimistic_write' } });
+      await em.upsert(PlatformSettingEntity, { key, value: checked as object, updatedAt: () => 'now()' }, ['key']);
+      await this.audit.record(em, {
+        action: 'setting.set',
+        entityType: 'setting',
+        entityId: key,
+        before: { value: before ? before.value : SETTING_DEFINITIONS.get(key)!.default },
+        after: { value: checked },
+        reason,
+      });
+    });
+    return (await this.list()).find((s) => s.key === key)!;
+  }
+}

@@ -1,0 +1,69 @@
+import { DomainError } from '@app/common/domain-error';
+
+/**
+ * The region-wide settings behind the numbers of DOMAIN.md. Each has a default from the handbook;
+ * staff with `settings.edit` override it through the API (audited). Per-lot terms, where the
+ * handbook says "per lot", live on the lot and take these values as their defaults.
+ *
+ * Values are JSON; decimals are strings, never JS numbers.
+ */
+export type SettingKind = 'integer' | 'decimal' | 'boolean' | 'json';
+
+export interface SettingDefinition {
+  key: string;
+  kind: SettingKind;
+  default: unknown;
+  description: string;
+  min?: number;
+  max?: number;
+}
+
+const DEFS: SettingDefinition[] = [
+  { key: 'reserve.areaTolerance', kind: 'decimal', default: '0.0050', description: 'Largest accepted relative difference between the declared and the computed parcel area' },
+  {
+    key: 'reserve.tenureYears',
+    kind: 'json',
+    default: { residential: 70, commercial: 40, industrial: 50, mixed: 50, public_service: 50, other: 50 },
+    description: 'Land-use term (出让年限) in years by planned use',
+  },
+  { key: 'reserve.requireBoundaryInChina', kind: 'boolean', default: true, description: 'Refuse boundary coordinates outside 73–136°E, 3–54°N' },
+  { key: 'listing.leadTimeCalendarDays', kind: 'integer', default: 20, min: 0, max: 365, description: 'Calendar days from publication to the listing or auction start' },
+  { key: 'listing.minListingDays', kind: 'integer', default: 10, min: 1, max: 365, description: 'Shortest listing period' },
+  { key: 'listing.listingDaysAreWorkingDays', kind: 'boolean', default: true, description: 'Count the listing period in working days (else calendar days)' },
+  { key: 'listing.minDepositRatio', kind: 'decimal', default: '0.2000', description: 'Smallest deposit as a share of the start price' },
+  { key: 'listing.registrationCloseWorkingDays', kind: 'integer', default: 3, min: 0, max: 60, description: 'Working days before the listing end when registration closes' },
+  { key: 'listing.reserveSealMinutesBeforeEnd', kind: 'integer', default: 60, min: 0, max: 10_080, description: 'Minutes before the listing end (or the auction start) by which the reserve is sealed' },
+  { key: 'listing.minCommitteeSize', kind: 'integer', default: 3, min: 1, max: 15, description: 'Pricing committee members who must each submit a reserve proposal' },
+  { key: 'listing.resumptionNoticeDays', kind: 'integer', default: 5, min: 0, max: 60, description: 'Days of notice before a suspended sale resumes' },
+];
+
+export const SETTING_DEFINITIONS: ReadonlyMap<string, SettingDefinition> = new Map(DEFS.map((d) => [d.key, d]));
+
+const DECIMAL = /^-?(0|[1-9]\d{0,15})(\.\d{1,8})?$/;
+
+/** Checks a value against its definition; the error names the field `value`. */
+export function checkSettingValue(key: string, value: unknown): unknown {
+  const def = SETTING_DEFINITIONS.get(key);
+  if (!def) throw new DomainError('SETTING_NOT_FOUND', `there is no setting "${key}"`, 'key');
+  const bad = (message: string) => new DomainError('INVALID_SETTING_VALUE', `value of ${key} ${message}`, 'value');
+  switch (def.kind) {
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isInteger(value)) throw bad('must be a whole number');
+      if ((def.min !== undefined && value < def.min) || (def.max !== undefined && value > def.max)) throw bad(`must be between ${def.min} and ${def.max}`);
+      return value;
+    case 'decimal':
+      if (typeof value !== 'string' || !DECIMAL.test(value)) throw bad('must be a decimal string such as "0.2000"');
+      return value;
+    case 'boolean':
+      if (typeof value !== 'boolean') throw bad('must be true or false');
+      return value;
+    case 'json':
+      if (value === null || typeof value !== 'object') throw bad('must be a JSON object');
+      if (typeof def.default === 'object' && def.default !== null) {
+        const expected = Object.keys(def.default).sort().join(',');
+        if (Object.keys(value).sort().join(',') !== expected) throw bad(`must have exactly the keys ${expected}`);
+        for (const v of Object.values(value)) if (typeof v !== typeof Object.values(def.default)[0]) throw bad('has a value of the wrong type');
+      }
+      return value;
+  }
+}

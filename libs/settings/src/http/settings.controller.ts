@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsDefined, IsString, MaxLength, MinLength } from 'class-validator';
+import { Permission } from '@app/auth/domain/permission';
+import { Public, RequirePermission } from '@app/auth/http/access.decorators';
+import { SettingsService } from '../application/settings.service';
+
+export class SetSettingDto {
+  @ApiProperty({ description: 'JSON value: integers as numbers, decimals as strings ("0.2000"), booleans, or an object' })
+  @IsDefined()
+  value: unknown;
+
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(500)
+  reason: string;
+}
+
+@ApiTags('settings')
+@Controller('settings')
+export class SettingsController {
+  constructor(private readonly settings: SettingsService) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Every platform setting with its default and current value (the rules are public)' })
+  list() {
+    return this.settings.list();
+  }
+
+  @Put(':key')
+  @RequirePermission(Permission.SettingsEdit)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change a setting, with a reason (audited)' })
+  set(@Param('key') key: string, @Body() dto: SetSettingDto) {
+    return this.settings.set(key, dto.value, dto.reason);
+  }
+}
