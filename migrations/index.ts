@@ -2,6 +2,7 @@ import { AuthAndAudit1795300000000 } from './1795300000000-AuthAndAudit';
 import { Calendar1795300000100 } from './1795300000100-Calendar';
 import { Settings1795300000200 } from './1795300000200-Settings';
 import { Reserve1795300000300 } from './1795300000300-Reserve';
+import { Listing1795300000400 } from './1795300000400-Listing';
 
 /** Every migration, in order. A new migration file is added here too (the build bundles no globs). */
-export const MIGRATIONS = [AuthAndAudit1795300000000, Calendar1795300000100, Settings1795300000200, Reserve1795300000300];
+export const MIGRATIONS = [AuthAndAudit1795300000000, Calendar1795300000100, Settings1795300000200, Reserve1795300000300, Listing1795300000400];

@@ -40,10 +40,33 @@ const MATRIX: Record<string, 'public' | 'signed-in' | readonly Role[]> = {
   'GET /api/parcels/:id/history': STAFF_READERS,
   'GET /api/reserve/report': STAFF_READERS,
   'GET /api/reserve/supply-plan': STAFF_READERS,
+  'POST /api/announcements': [Role.TradingOfficer],
+  'GET /api/announcements': [Role.TradingOfficer, Role.Supervisor],
+  'GET /api/announcements/:id': [Role.TradingOfficer, Role.Supervisor],
+  'POST /api/announcements/:id/lots': [Role.TradingOfficer],
+  'POST /api/announcements/:id/publish': [Role.TradingOfficer],
+  'POST /api/announcements/:id/amendments': [Role.TradingOfficer],
+  'POST /api/announcements/:id/suspension-requests': [Role.TradingOfficer],
+  'POST /api/announcements/:id/termination-requests': [Role.TradingOfficer],
+  'POST /api/announcements/:id/resumption': [Role.TradingOfficer],
+  'GET /api/lots/:id': [Role.TradingOfficer, Role.Supervisor],
+  'PUT /api/lots/:id/committee': [Role.TradingOfficer],
+  'POST /api/lots/:id/reserve-proposals': [Role.PricingCommittee],
+  'GET /api/lots/:id/reserve-proposals/mine': [Role.PricingCommittee],
+  'GET /api/approvals': [Role.TradingOfficer, Role.Supervisor],
+  'POST /api/approvals/:id/decision': [Role.Supervisor],
+  'GET /api/notifications/mine': 'signed-in',
+  'GET /api/public/notices': 'public',
+  'GET /api/public/notices/:id': 'public',
+  'GET /api/public/announcements': 'public',
+  'GET /api/public/announcements/:id': 'public',
+  'GET /api/public/announcements/:id/versions/:version': 'public',
+  'GET /api/public/lots/:id': 'public',
+  'POST /api/public/reserve/verify': 'public',
 };
 
 /** Placeholder values for path parameters: well-formed, pointing at nothing. */
-const PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', date: '2031-01-04', key: 'no.such.setting' };
+const PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', date: '2031-01-04', key: 'no.such.setting', version: '1' };
 
 function concrete(path: string): string {
   return path.replace(/:(\w+)/g, (_m, name: string) => PARAMS[name] ?? 'x');

@@ -9,6 +9,7 @@ import type { RuntimeConfig } from '../../apps/api/src/config/runtime-config';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const TEST_PASSWORD = 'Test-password-123';
+export const TEST_RESERVE_KEY_HEX = '7e'.repeat(32);
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -31,6 +32,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...appConfig,
     databaseUrl: db.url,
     jwtSecret: 'test-secret-that-is-long-enough-0123456789',
+    reserveKey: Buffer.from(TEST_RESERVE_KEY_HEX, 'hex'),
     embeddedDatabase: false,
     dbPoolSize: 5,
   };

@@ -4,6 +4,8 @@ import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
 import { CalendarModule } from '@app/calendar';
 import { DatabaseModule } from '@app/database';
+import { DisclosureModule } from '@app/disclosure';
+import { ListingModule } from '@app/listing';
 import { MoneyModule } from '@app/money';
 import { ReserveModule } from '@app/reserve';
 import { SettingsModule } from '@app/settings';
@@ -33,6 +35,8 @@ export class AppModule implements NestModule {
         MoneyModule,
         SettingsModule,
         ReserveModule,
+        DisclosureModule,
+        ListingModule.forRoot({ reserveKey: config.reserveKey }),
       ],
       controllers: [HealthController],
     };

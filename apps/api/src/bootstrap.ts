@@ -66,8 +66,11 @@ export interface RunningPlatform {
  * Resolves the database: DATABASE_URL when set, otherwise an embedded PostgreSQL in DATA_DIR/pg with
  * a database `land`. Returns the URL to use and, for the embedded server, its handle.
  */
-export async function resolveDatabase(config: AppConfig, log: Logger): Promise<{ url: string; jwtSecret: string; embedded?: RunningPostgres }> {
-  if (config.databaseUrl) return { url: config.databaseUrl, jwtSecret: config.jwtSecret! };
+export async function resolveDatabase(
+  config: AppConfig,
+  log: Logger,
+): Promise<{ url: string; jwtSecret: string; reserveKey: Buffer; embedded?: RunningPostgres }> {
+  if (config.databaseUrl) return { url: config.databaseUrl, jwtSecret: config.jwtSecret!, reserveKey: config.reserveKey! };
   const dataDir = path.resolve(config.dataDir);
   const secrets = loadOrCreateLocalSecrets(dataDir);
   log.log(`DATABASE_URL is not set: starting the embedded PostgreSQL in ${path.join(dataDir, 'pg')}`);
@@ -78,7 +81,12 @@ export async function resolveDatabase(config: AppConfig, log: Logger): Promise<{
     persistent: true,
   });
   if (!(await databaseExists(embedded.url, 'land'))) await createDatabase(embedded.url, 'land');
-  return { url: withDatabase(embedded.url, 'land'), jwtSecret: config.jwtSecret ?? secrets.jwtSecret, embedded };
+  return {
+    url: withDatabase(embedded.url, 'land'),
+    jwtSecret: config.jwtSecret ?? secrets.jwtSecret,
+    reserveKey: config.reserveKey ?? Buffer.from(secrets.reserveKey, 'hex'),
+    embedded,
+  };
 }
 
 /** The whole start: config, database, migrations, app, first accounts, listen. */
@@ -89,7 +97,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv): Promise<RunningPlat
   try {
     const applied = await runMigrations(buildDataSourceOptions({ url: db.url, migrations: MIGRATIONS }));
     if (applied.length > 0) log.log(`applied ${applied.length} migration(s) to ${databaseName(db.url)}`);
-    const config: RuntimeConfig = { ...appConfig, databaseUrl: db.url, jwtSecret: db.jwtSecret, embeddedDatabase: Boolean(db.embedded) };
+    const config: RuntimeConfig = { ...appConfig, databaseUrl: db.url, jwtSecret: db.jwtSecret, reserveKey: db.reserveKey, embeddedDatabase: Boolean(db.embedded) };
     const app = await createApp(config);
     await seedAccounts(app, config);
     await app.listen(config.port, config.host);

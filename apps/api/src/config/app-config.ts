@@ -42,6 +42,11 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
   JWT_SECRET?: string;
 
+  /** 32 bytes as 64 hex characters or base64: seals reserve prices at rest (AES-256-GCM). */
+  @Transform(emptyToUndefined) @IsOptional()
+  @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=|[A-Za-z0-9_-]{43})$/, { message: 'RESERVE_ENCRYPTION_KEY must be 32 bytes written as 64 hex characters or base64' })
+  RESERVE_ENCRYPTION_KEY?: string;
+
   @Transform(toInt) @IsInt() @Min(60, { message: 'JWT_ACCESS_TTL_SECONDS must be at least 60' }) @Max(86_400)
   JWT_ACCESS_TTL_SECONDS = 900;
 
@@ -92,6 +97,7 @@ export interface AppConfig {
   databaseUrl?: string;
   redisUrl?: string;
   jwtSecret?: string;
+  reserveKey?: Buffer;
   jwtAccessTtlSeconds: number;
   jwtRefreshTtlSeconds: number;
   corsOrigins: string[];
@@ -130,7 +136,7 @@ function flatten(errors: ValidationError[]): string[] {
 export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'RESERVE_ENCRYPTION_KEY', 'ADMIN_USERNAME', 'ADMIN_PASSWORD']) {
     if (env[key] !== undefined) raw[key] = env[key];
   }
   const parsed = plainToInstance(EnvironmentVariables, raw);
@@ -138,6 +144,9 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
   const problems = flatten(validateSync(parsed, { skipMissingProperties: false }));
   if (parsed.DATABASE_URL && !parsed.JWT_SECRET) {
     problems.push('JWT_SECRET is required when DATABASE_URL is set (at least 32 characters); it is generated only for the embedded database');
+  }
+  if (parsed.DATABASE_URL && !parsed.RESERVE_ENCRYPTION_KEY) {
+    problems.push('RESERVE_ENCRYPTION_KEY is required when DATABASE_URL is set (32 bytes as 64 hex characters); it is generated only for the embedded database');
   }
   if (Boolean(parsed.ADMIN_USERNAME) !== Boolean(parsed.ADMIN_PASSWORD)) {
     problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
@@ -149,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     databaseUrl: parsed.DATABASE_URL,
     redisUrl: parsed.REDIS_URL,
     jwtSecret: parsed.JWT_SECRET,
+    reserveKey: parsed.RESERVE_ENCRYPTION_KEY ? decodeKey(parsed.RESERVE_ENCRYPTION_KEY) : undefined,
     jwtAccessTtlSeconds: parsed.JWT_ACCESS_TTL_SECONDS,
     jwtRefreshTtlSeconds: parsed.JWT_REFRESH_TTL_SECONDS,
     corsOrigins: parsed.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
@@ -163,4 +173,8 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     loginFailureWindowSeconds: parsed.LOGIN_FAILURE_WINDOW_SECONDS,
     timezone: parsed.TIMEZONE,
   };
+}
+
+function decodeKey(text: string): Buffer {
+  return /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
 }

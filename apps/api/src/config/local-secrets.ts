@@ -5,6 +5,8 @@ import path from 'node:path';
 export interface LocalSecrets {
   jwtSecret: string;
   postgresPassword: string;
+  /** Hex, 32 bytes: seals reserve prices at rest. */
+  reserveKey: string;
 }
 
 /**
@@ -17,13 +19,17 @@ export function loadOrCreateLocalSecrets(dataDir: string): LocalSecrets {
   if (existsSync(file)) {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>;
     if (typeof parsed.jwtSecret === 'string' && typeof parsed.postgresPassword === 'string') {
-      return { jwtSecret: parsed.jwtSecret, postgresPassword: parsed.postgresPassword };
+      // Data folders from before the reserve key existed get one added; the rest is kept as it was.
+      const secrets = { jwtSecret: parsed.jwtSecret, postgresPassword: parsed.postgresPassword, reserveKey: parsed.reserveKey ?? randomBytes(32).toString('hex') };
+      if (!parsed.reserveKey) writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+      return secrets;
     }
   }
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   const secrets: LocalSecrets = {
     jwtSecret: randomBytes(48).toString('base64url'),
     postgresPassword: randomBytes(24).toString('base64url'),
+    reserveKey: randomBytes(32).toString('hex'),
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;

@@ -4,6 +4,7 @@ import type { AppConfig } from './app-config';
 export interface RuntimeConfig extends AppConfig {
   databaseUrl: string;
   jwtSecret: string;
+  reserveKey: Buffer;
   /** True when the platform started its own embedded PostgreSQL. */
   embeddedDatabase: boolean;
 }

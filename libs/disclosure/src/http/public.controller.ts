@@ -1,0 +1,84 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { Public } from '@app/auth/http/access.decorators';
+import { PageQueryDto } from '@app/common';
+import { verifyReserveCommitment } from '@app/listing/domain/reserve-price';
+import { DisclosureService } from '../application/disclosure.service';
+
+const NOTICE_KINDS = ['announcement', 'amendment', 'suspension', 'resumption', 'termination', 'reserve_sealed', 'result'] as const;
+
+export class NoticeFeedQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: NOTICE_KINDS }) @IsOptional() @IsIn(NOTICE_KINDS)
+  kind?: string;
+}
+
+export class VerifyReserveDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  lotId: string;
+
+  @ApiProperty({ example: '12350000.00', description: 'The revealed reserve, as published at the close' })
+  @Matches(/^(0|[1-9]\d{0,15})\.\d{2}$/, { message: 'value must be the revealed amount with 2 decimal places, like "12350000.00"' })
+  value: string;
+
+  @ApiProperty({ description: 'The revealed salt, 64 hex characters' }) @Matches(/^[0-9a-f]{64}$/, { message: 'salt must be 64 lowercase hex characters' })
+  salt: string;
+}
+
+/** The public portal's API: no login, stable URLs, nothing unpublished or sealed. */
+@ApiTags('public')
+@Controller('public')
+export class PublicController {
+  constructor(private readonly disclosure: DisclosureService) {}
+
+  @Get('notices')
+  @Public()
+  @ApiOperation({ summary: 'Feed of the latest notices (公告, 补充公告, 中止, 恢复, 终止…), newest first' })
+  feed(@Query() query: NoticeFeedQueryDto) {
+    return this.disclosure.feed(query);
+  }
+
+  @Get('notices/:id')
+  @Public()
+  notice(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.disclosure.notice(id);
+  }
+
+  @Get('announcements')
+  @Public()
+  @ApiOperation({ summary: 'Published announcements' })
+  announcements(@Query() query: PageQueryDto) {
+    return this.disclosure.announcements(query);
+  }
+
+  @Get('announcements/:id')
+  @Public()
+  @ApiOperation({ summary: 'A published announcement with its lots, versions (补充公告) and notices' })
+  announcement(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.disclosure.announcement(id);
+  }
+
+  @Get('announcements/:id/versions/:version')
+  @Public()
+  @ApiOperation({ summary: 'An announcement exactly as a given version published it' })
+  version(@Param('id', new ParseUUIDPipe()) id: string, @Param('version', new ParseIntPipe()) version: number) {
+    return this.disclosure.announcementVersion(id, version);
+  }
+
+  @Get('lots/:id')
+  @Public()
+  @ApiOperation({ summary: 'A published lot: terms, schedule, parcels, and the reserve commitment (never its value before the close)' })
+  lot(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.disclosure.lot(id);
+  }
+
+  @Post('reserve/verify')
+  @HttpCode(200)
+  @Public()
+  @ApiOperation({ summary: 'Check a revealed reserve and salt against the commitment published when it was sealed' })
+  async verify(@Body() dto: VerifyReserveDto) {
+    const lot = await this.disclosure.lot(dto.lotId);
+    const commitment = lot.reserve.commitment;
+    return { lotId: dto.lotId, commitment, valid: commitment !== null && verifyReserveCommitment(dto.lotId, dto.value, dto.salt, commitment) };
+  }
+}

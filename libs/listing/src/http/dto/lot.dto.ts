@@ -1,0 +1,141 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsArea, IsMoney, IsRatio } from '@app/money';
+import { CAP_MODES, EVALUATION_METHODS, INCREMENT_POLICIES, PRICE_UNITS, REVIEW_MODES, TIMED_ROUND_ENTRIES, TIMED_ROUND_STARTS, TRADING_METHODS } from '../../domain/lot-terms';
+
+const Instant = () => IsISO8601({ strict: true }, { message: ({ property }) => `${property} must be an ISO 8601 date-time with its offset, like 2026-12-21T09:00:00+08:00` });
+
+export class TimedFinalRoundDto {
+  @ApiProperty() @IsBoolean() enabled: boolean;
+  @ApiProperty({ enum: TIMED_ROUND_ENTRIES }) @IsIn(TIMED_ROUND_ENTRIES) entry: string;
+  @ApiProperty({ enum: TIMED_ROUND_STARTS }) @IsIn(TIMED_ROUND_STARTS) startAt: string;
+  @ApiProperty({ example: 15 }) @IsInt() @Min(0) preparationGapMinutes: number;
+  @ApiPropertyOptional({ example: 240 }) @IsOptional() @IsInt() countdownSeconds?: number;
+  @ApiPropertyOptional({ example: [60, 30, 10] }) @IsOptional() @IsArray() @IsInt({ each: true }) warningSeconds?: number[];
+}
+
+export class CapRuleDto {
+  @ApiProperty({ enum: CAP_MODES }) @IsIn(CAP_MODES, { message: `mode must be one of ${CAP_MODES.join(', ')}` }) mode: string;
+  @ApiPropertyOptional({ example: '1000.00', description: '竞配建 start area, ㎡' }) @IsOptional() @IsArea() startArea?: string;
+  @ApiPropertyOptional({ example: '100.00' }) @IsOptional() @IsArea() areaStep?: string;
+  @ApiPropertyOptional({ example: '0.0500', description: '竞自持 start share' }) @IsOptional() @IsRatio() startShare?: string;
+  @ApiPropertyOptional({ example: '0.0100' }) @IsOptional() @IsRatio() shareStep?: string;
+  @ApiPropertyOptional({ example: 30 }) @IsOptional() @IsInt() optInWindowMinutes?: number;
+  @ApiPropertyOptional({ example: '12000000.00' }) @IsOptional() @IsMoney() guidePrice?: string;
+  @ApiPropertyOptional({ example: '0.2500' }) @IsOptional() @IsRatio() bandLower?: string;
+  @ApiPropertyOptional({ example: '0.5000' }) @IsOptional() @IsRatio() bandUpper?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() countdownSeconds?: number;
+}
+
+export class EvaluationDto {
+  @ApiProperty({ enum: EVALUATION_METHODS }) @IsIn(EVALUATION_METHODS) method: string;
+  @ApiPropertyOptional({ example: 5 }) @IsOptional() @IsInt() panelSize?: number;
+}
+
+export class EligibilityDto {
+  @ApiProperty() @IsBoolean() jointBidsAllowed: boolean;
+  @ApiProperty({ enum: REVIEW_MODES }) @IsIn(REVIEW_MODES, { message: `review must be one of ${REVIEW_MODES.join(', ')}` }) review: string;
+  @ApiProperty({ example: '' }) @IsString() @MaxLength(4000) exclusions: string;
+}
+
+/** The schedule, as instants with their offset. Which fields apply depends on the method. */
+export class ScheduleDto {
+  @ApiProperty({ example: '2026-12-01T09:00:00+08:00' }) @Instant() applicationStart: string;
+  @ApiProperty() @Instant() applicationEnd: string;
+  @ApiProperty() @Instant() depositDeadline: string;
+  @ApiPropertyOptional() @IsOptional() @Instant() listingStart?: string;
+  @ApiPropertyOptional() @IsOptional() @Instant() listingEnd?: string;
+  @ApiPropertyOptional() @IsOptional() @Instant() auctionStart?: string;
+  @ApiPropertyOptional() @IsOptional() @Instant() tenderSubmissionStart?: string;
+  @ApiPropertyOptional() @IsOptional() @Instant() tenderSubmissionDeadline?: string;
+  @ApiPropertyOptional() @IsOptional() @Instant() tenderOpening?: string;
+  @ApiPropertyOptional({ description: 'Default: 60 minutes before the listing end / auction start / submission deadline' }) @IsOptional() @Instant() reserveSealingAt?: string;
+  @ApiPropertyOptional({ description: 'Default: 3 working days before the listing end' }) @IsOptional() @Instant() registrationCloseAt?: string;
+}
+
+export class LotTermsDto {
+  @ApiProperty({ enum: TRADING_METHODS }) @IsIn(TRADING_METHODS, { message: `method must be one of ${TRADING_METHODS.join(', ')}` }) method: string;
+  @ApiProperty({ example: '10000000.00' }) @IsMoney({ min: '0.01' }) startPrice: string;
+  @ApiPropertyOptional({ example: '100000.00' }) @IsOptional() @IsMoney({ min: '0.01' }) increment?: string;
+  @ApiPropertyOptional({ enum: INCREMENT_POLICIES }) @IsOptional() @IsIn(INCREMENT_POLICIES) incrementPolicy?: string;
+  @ApiPropertyOptional({ example: 5 }) @IsOptional() @IsInt() maxJumpIncrements?: number;
+  @ApiProperty({ example: '2000000.00' }) @IsMoney({ min: '0.01' }) deposit: string;
+  @ApiProperty({ enum: PRICE_UNITS }) @IsIn(PRICE_UNITS) priceUnit: string;
+  @ApiProperty() @IsBoolean() hasReserve: boolean;
+  @ApiPropertyOptional({ example: '10000.00' }) @IsOptional() @IsMoney({ min: '0.01' }) reserveRoundingUnit?: string;
+  @ApiPropertyOptional({ example: '15000000.00' }) @IsOptional() @IsMoney({ min: '0.01' }) priceCap?: string;
+  @ApiPropertyOptional({ type: CapRuleDto }) @IsOptional() @ValidateNested() @Type(() => CapRuleDto) capRule?: CapRuleDto;
+  @ApiPropertyOptional({ type: TimedFinalRoundDto }) @IsOptional() @ValidateNested() @Type(() => TimedFinalRoundDto) timedFinalRound?: TimedFinalRoundDto;
+  @ApiPropertyOptional({ type: EvaluationDto }) @IsOptional() @ValidateNested() @Type(() => EvaluationDto) evaluation?: EvaluationDto;
+  @ApiProperty({ type: EligibilityDto }) @ValidateNested() @Type(() => EligibilityDto) eligibility: EligibilityDto;
+  @ApiPropertyOptional({ example: 60 }) @IsOptional() @IsInt() countdownSeconds?: number;
+  @ApiPropertyOptional({ example: [60, 30, 10] }) @IsOptional() @IsArray() @IsInt({ each: true }) warningSeconds?: number[];
+  @ApiPropertyOptional({ example: 1 }) @IsOptional() @IsInt() minBidders?: number;
+}
+
+export class CreateLotDto {
+  @ApiProperty({ example: 'SG2026-01' }) @IsString() @MinLength(1) @MaxLength(40) lotNumber: string;
+  @ApiProperty({ example: '寿光市圣城街道市林业局办公院地块' }) @IsString() @MinLength(1) @MaxLength(200) title: string;
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsUUID('all', { each: true }) parcelIds: string[];
+  @ApiProperty({ type: LotTermsDto }) @ValidateNested() @Type(() => LotTermsDto) terms: LotTermsDto;
+  @ApiProperty({ type: ScheduleDto }) @ValidateNested() @Type(() => ScheduleDto) schedule: ScheduleDto;
+}
+
+export class CreateAnnouncementDto {
+  @ApiProperty({ example: '寿自然资告字〔2026〕8号' }) @IsString() @MinLength(1) @MaxLength(100) number: string;
+  @ApiProperty({ example: '寿光市国有建设用地使用权挂牌出让公告' }) @IsString() @MinLength(1) @MaxLength(200) title: string;
+  @ApiProperty({ description: '公告正文' }) @IsString() @MinLength(1) @MaxLength(50_000) body: string;
+}
+
+export class ReasonDto {
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(2000) reason: string;
+}
+
+export class LotAmendmentDto {
+  @ApiProperty() @IsUUID() lotId: string;
+  @ApiPropertyOptional({ type: LotTermsDto }) @IsOptional() @ValidateNested() @Type(() => LotTermsDto) terms?: LotTermsDto;
+  @ApiPropertyOptional({ type: ScheduleDto }) @IsOptional() @ValidateNested() @Type(() => ScheduleDto) schedule?: ScheduleDto;
+}
+
+export class AmendmentDto {
+  @ApiProperty({ example: '调整挂牌截止时间' }) @IsString() @MinLength(2) @MaxLength(500) summary: string;
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(2000) reason: string;
+  @ApiPropertyOptional({ description: 'Supplementary text (补充公告正文)' }) @IsOptional() @IsString() @MaxLength(50_000) body?: string;
+  @ApiProperty({ type: [LotAmendmentDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => LotAmendmentDto) lots: LotAmendmentDto[];
+}
+
+export const SUSPENSION_GROUNDS = ['court_or_discipline_request', 'planning_change', 'system_failure', 'other'] as const;
+
+export class SuspensionRequestDto {
+  @ApiProperty({ enum: SUSPENSION_GROUNDS }) @IsIn(SUSPENSION_GROUNDS) ground: string;
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(2000) reason: string;
+}
+
+export class CommitteeDto {
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(15) @IsUUID('all', { each: true }) memberIds: string[];
+}
+
+export class ReserveProposalDto {
+  @ApiProperty({ example: '12345678.90' }) @IsMoney({ min: '0.01' }) value: string;
+}
+
+export class DecisionDto {
+  @ApiProperty({ enum: ['approve', 'reject'] }) @IsIn(['approve', 'reject']) decision: 'approve' | 'reject';
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(2000) reason: string;
+}

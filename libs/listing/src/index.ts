@@ -1,0 +1,5 @@
+export * from './application/announcement.service';
+export * from './application/applicant-directory';
+export * from './application/reserve-price.service';
+export * from './listing.module';
+export * from './persistence/lot.entity';
