@@ -7,7 +7,6 @@ import type { EntityManager } from 'typeorm';
  */
 @Injectable()
 export class ApplicantDirectory {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   async recipientsFor(_em: EntityManager, _lotIds: readonly string[]): Promise<string[]> {
     return [];
   }
