@@ -74,4 +74,16 @@ describe('publication rules on the working-day calendar', () => {
     const lots: unknown[] = await t.dataSource.query(`SELECT 1 FROM lot WHERE lot_number = 'N-1'`);
     expect(lots).toHaveLength(0);
   });
+
+  it('shows nothing of a draft to the public: not the announcement, not its lots, not in the feed', async () => {
+    const parcelId = await s.readyParcel(PARCEL_A, 'SG2026-203');
+    const { id, lot } = await draftWithListing('测试〔2026〕4号', parcelId, await s.listingSchedule(mondayAfter(30), 10));
+    expect(lot.status).toBe(201);
+    await t.http().get(`/api/public/announcements/${id}`).expect(404);
+    await t.http().get(`/api/public/lots/${lot.body.id}`).expect(404);
+    const list = await t.http().get('/api/public/announcements').query({ pageSize: 500 }).expect(200);
+    expect(list.body.items.map((a: { id: string }) => a.id)).not.toContain(id);
+    const feed = await t.http().get('/api/public/notices').query({ pageSize: 500 }).expect(200);
+    expect(feed.body.items.map((n: { announcementId: string }) => n.announcementId)).not.toContain(id);
+  });
 });
