@@ -19,6 +19,7 @@ import {
 } from '@app/database';
 import { MIGRATIONS } from '../../../migrations';
 import { AppModule } from './app.module';
+import { seedDemoSale } from './demo/demo-seed';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { loadOrCreateLocalSecrets } from './config/local-secrets';
 import type { RuntimeConfig } from './config/runtime-config';
@@ -131,6 +132,7 @@ async function seedAccounts(app: INestApplication, config: RuntimeConfig): Promi
       // Printed once, on the first start: these passwords are not stored anywhere readable.
       const lines = demo.map((u) => `    ${u.username.padEnd(11)} ${u.password}   (${u.roles.join(', ')})`);
       process.stdout.write(`\nDemo accounts (shown only now; set DEMO=off for a real deployment):\n${lines.join('\n')}\n\n`);
+      await seedDemoSale(app);
     }
   }
 }

@@ -116,6 +116,8 @@ export class UsersService {
       { username: 'reserve', displayName: '储备中心 王科长', roles: [Role.ReserveOfficer] },
       { username: 'trading', displayName: '交易中心 李主任', roles: [Role.TradingOfficer] },
       { username: 'pricing1', displayName: '底价委员 张委员', roles: [Role.PricingCommittee] },
+      { username: 'pricing2', displayName: '底价委员 陈委员', roles: [Role.PricingCommittee] },
+      { username: 'pricing3', displayName: '底价委员 孙委员', roles: [Role.PricingCommittee] },
       { username: 'supervisor', displayName: '监察室 赵监察', roles: [Role.Supervisor] },
       { username: 'finance', displayName: '财务科 刘会计', roles: [Role.FinanceOfficer] },
       { username: 'bidder1', displayName: '寿光市某置业有限公司', roles: [Role.Bidder] },

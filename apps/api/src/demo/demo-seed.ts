@@ -1,0 +1,157 @@
+import { Logger, type INestApplication } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { UserEntity } from '@app/auth';
+import { WorkingDayCalendar, parseIsoDate, addDays as addIsoDays, type IsoDate } from '@app/calendar';
+import { RequestContext, type Actor } from '@app/common';
+import { AnnouncementService, ReservePriceService } from '@app/listing';
+import { ParcelService } from '@app/reserve';
+import { validateBoundary } from '@app/reserve/domain/parcel-boundary';
+
+/**
+ * Demo data for a newcomer's first start (DEMO=on, empty register): the Shouguang (寿光市) reserve of
+ * DOMAIN.md §10 and a published announcement whose lots are open for applications. Areas, plot
+ * ratios and prices beyond the reports' figures are invented and every record says it is a demo.
+ */
+const MU = 10_000 / 15;
+
+interface DemoParcel {
+  code: string;
+  name: string;
+  district: string;
+  use: 'residential' | 'commercial' | 'industrial' | 'mixed';
+  mu: number;
+  lon: number;
+  lat: number;
+  target: 'acquired' | 'in_reserve' | 'developing' | 'ready_for_supply';
+  quarter: string;
+}
+
+const PARCELS: DemoParcel[] = [
+  { code: 'SG-DEMO-01', name: '市林业局办公院（演示）', district: '圣城街道', use: 'residential', mu: 24, lon: 118.7812, lat: 36.8571, target: 'ready_for_supply', quarter: '2027-Q1' },
+  { code: 'SG-DEMO-02', name: '华源凯马事业部北院（演示）', district: '文家街道', use: 'commercial', mu: 31, lon: 118.7655, lat: 36.8702, target: 'ready_for_supply', quarter: '2027-Q1' },
+  { code: 'SG-DEMO-03', name: '市抽纱总厂中密度纤维板厂（演示）', district: '古城街道', use: 'industrial', mu: 46, lon: 118.8021, lat: 36.8433, target: 'developing', quarter: '2027-Q2' },
+  { code: 'SG-DEMO-04', name: '现代二期（演示）', district: '圣城街道', use: 'residential', mu: 120, lon: 118.7903, lat: 36.8815, target: 'in_reserve', quarter: '2027-Q3' },
+  { code: 'SG-DEMO-05', name: '现代中学南（演示）', district: '圣城街道', use: 'mixed', mu: 85, lon: 118.7964, lat: 36.8752, target: 'in_reserve', quarter: '2027-Q3' },
+  { code: 'SG-DEMO-06', name: '圣城商住小区（演示）', district: '洛城街道', use: 'mixed', mu: 230, lon: 118.7488, lat: 36.8921, target: 'acquired', quarter: '2027-Q4' },
+  { code: 'SG-DEMO-07', name: '现代商城（演示）', district: '文家街道', use: 'commercial', mu: 170, lon: 118.7713, lat: 36.8982, target: 'acquired', quarter: '2027-Q4' },
+];
+
+const PATH: Record<DemoParcel['target'], string[]> = {
+  acquired: [],
+  in_reserve: ['take_into_reserve'],
+  developing: ['take_into_reserve', 'start_development'],
+  ready_for_supply: ['take_into_reserve', 'mark_ready'],
+};
+
+/** A square of the given area at (lon, lat), as a GeoJSON polygon. */
+function squareOf(lon: number, lat: number, squareMetres: number) {
+  const side = Math.sqrt(squareMetres);
+  const dLat = side / 111_000;
+  const dLon = side / (111_000 * Math.cos((lat * Math.PI) / 180));
+  return { type: 'Polygon', coordinates: [[[lon, lat], [lon + dLon, lat], [lon + dLon, lat + dLat], [lon, lat + dLat], [lon, lat]]] };
+}
+
+const at = (date: IsoDate, time: string) => `${date}T${time}:00+08:00`;
+
+export async function seedDemoSale(app: INestApplication): Promise<boolean> {
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  if ((await dataSource.query(`SELECT 1 FROM parcel LIMIT 1`)).length > 0) return false;
+  const users = await dataSource.manager.find(UserEntity);
+  const actorOf = (username: string): Actor => {
+    const u = users.find((x) => x.username === username);
+    if (!u) throw new Error(`demo user ${username} is missing`);
+    return { id: u.id, username: u.username, roles: u.roles };
+  };
+  const as = <T>(username: string, work: () => Promise<T>) => RequestContext.run({ requestId: 'demo-seed', actor: actorOf(username) }, work);
+
+  const parcels = app.get(ParcelService);
+  const ids = new Map<string, string>();
+  for (const p of PARCELS) {
+    const boundary = squareOf(p.lon, p.lat, p.mu * MU);
+    const declaredArea = validateBoundary(boundary).area.toString();
+    const created = await as('reserve', () =>
+      parcels.create({
+        code: p.code,
+        name: p.name,
+        district: p.district,
+        location: `山东省寿光市${p.district}（演示数据）`,
+        boundary,
+        declaredArea,
+        plannedUse: p.use,
+        plotRatioMin: '1.0000',
+        plotRatioMax: p.use === 'industrial' ? '1.2000' : '2.5000',
+        acquisitionMethod: p.use === 'industrial' ? 'purchase' : 'recovery',
+        acquiredOn: '2026-03-01',
+        plannedSupplyQuarter: p.quarter,
+        costEntries: [{ kind: 'acquisition', amount: `${Math.round(p.mu * 150_000)}.00`, incurredOn: '2026-03-01', description: '收储补偿（演示）' }],
+      }),
+    );
+    ids.set(p.code, created.id);
+    for (const step of PATH[p.target]) await as('reserve', () => parcels.transition(created.id, step as 'take_into_reserve'));
+  }
+
+  // A listing that opens for applications now and trades from a Monday at least 21 days away.
+  const calendar = app.get(WorkingDayCalendar);
+  const today = calendar.dateOf(new Date());
+  let listingStart = addIsoDays(today, 22);
+  while (!(await calendar.isWorkingDay(listingStart)) || new Date(`${listingStart}T12:00:00Z`).getUTCDay() !== 1) listingStart = addIsoDays(listingStart, 1);
+  const listingEnd = await calendar.addWorkingDays(listingStart, 11);
+  const lastApplicationDay = await calendar.addWorkingDays(listingEnd, -4);
+  const auctionDay = await calendar.addWorkingDays(listingEnd, 3);
+  const auctionApplicationsEnd = await calendar.addWorkingDays(auctionDay, -4);
+  const applicationStart = at(parseIsoDate(addIsoDays(today, 1)), '09:00');
+
+  const announcements = app.get(AnnouncementService);
+  const a = await as('trading', () =>
+    announcements.create({
+      number: '寿自然资规告字〔演示〕1号',
+      title: '寿光市国有建设用地使用权挂牌拍卖出让公告（演示）',
+      body: '经寿光市人民政府批准，寿光市自然资源和规划局决定以挂牌、拍卖方式出让下列地块的国有建设用地使用权。本公告为演示数据。',
+    }),
+  );
+  const eligibility = { jointBidsAllowed: true, review: 'post_review', exclusions: '失信被执行人不得参与竞买' };
+  const lot1 = await as('trading', () =>
+    announcements.addLot(a.id, {
+      lotNumber: 'SG-DEMO-L01',
+      title: '市林业局办公院地块（演示）',
+      parcelIds: [ids.get('SG-DEMO-01')!],
+      terms: {
+        method: 'listing', startPrice: '96330000.00', increment: '500000.00', incrementPolicy: 'at_least_one', deposit: '19266000.00', priceUnit: 'total',
+        hasReserve: true, reserveRoundingUnit: '10000.00',
+        timedFinalRound: { enabled: true, entry: 'all_qualified', startAt: 'listing_high', preparationGapMinutes: 15 },
+        eligibility,
+      },
+      schedule: {
+        applicationStart,
+        applicationEnd: at(lastApplicationDay, '16:00'),
+        depositDeadline: at(lastApplicationDay, '16:00'),
+        listingStart: at(listingStart, '09:00'),
+        listingEnd: at(listingEnd, '15:00'),
+      },
+    }),
+  );
+  await as('trading', () =>
+    announcements.addLot(a.id, {
+      lotNumber: 'SG-DEMO-L02',
+      title: '华源凯马事业部北院地块（演示）',
+      parcelIds: [ids.get('SG-DEMO-02')!],
+      terms: { method: 'auction', startPrice: '62000000.00', increment: '200000.00', incrementPolicy: 'whole_multiple', maxJumpIncrements: 5, deposit: '12400000.00', priceUnit: 'total', hasReserve: false, eligibility },
+      schedule: {
+        applicationStart,
+        applicationEnd: at(auctionApplicationsEnd, '16:00'),
+        depositDeadline: at(auctionApplicationsEnd, '16:00'),
+        auctionStart: at(auctionDay, '10:00'),
+      },
+    }),
+  );
+  const reserve = app.get(ReservePriceService);
+  const members = ['pricing1', 'pricing2', 'pricing3'];
+  await as('trading', () => reserve.assignCommittee(lot1.id, members.map((m) => actorOf(m).id)));
+  for (const [i, m] of members.entries()) {
+    await as(m, () => reserve.submitProposal(lot1.id, actorOf(m), ['101200000.00', '99800000.00', '100500000.00'][i]!));
+  }
+  await as('trading', () => announcements.publish(a.id));
+  new Logger('Demo').log(`seeded ${PARCELS.length} demo parcels and the published announcement ${a.number}`);
+  return true;
+}
