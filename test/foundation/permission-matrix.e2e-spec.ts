@@ -9,7 +9,7 @@ import { createTestApp, type TestApp } from '../support/test-app';
  */
 const STAFF_READERS = [Role.ReserveOfficer, Role.TradingOfficer, Role.Supervisor, Role.FinanceOfficer];
 
-const MATRIX: Record<string, 'public' | 'signed-in' | readonly Role[]> = {
+const MATRIX: Record<string, 'public' | 'signed-in' | 'bank-signed' | readonly Role[]> = {
   'GET /api/health': 'public',
   'GET /api/audit': [Role.Supervisor],
   'POST /api/auth/login': 'public',
@@ -63,6 +63,24 @@ const MATRIX: Record<string, 'public' | 'signed-in' | readonly Role[]> = {
   'GET /api/public/announcements/:id/versions/:version': 'public',
   'GET /api/public/lots/:id': 'public',
   'POST /api/public/reserve/verify': 'public',
+  'POST /api/bidders': 'public',
+  'GET /api/bidders/me': [Role.Bidder],
+  'GET /api/bidders': [Role.TradingOfficer, Role.Supervisor],
+  'GET /api/bidders/:id': [Role.TradingOfficer, Role.Supervisor],
+  'POST /api/bidders/:id/blacklist': [Role.TradingOfficer],
+  'POST /api/lots/:id/applications': [Role.Bidder],
+  'GET /api/lots/:id/applications': [Role.TradingOfficer, Role.Supervisor],
+  'GET /api/lots/:id/deposits': [Role.TradingOfficer, Role.Supervisor, Role.FinanceOfficer],
+  'GET /api/applications/mine': [Role.Bidder],
+  'GET /api/applications/overdue-reviews': [Role.TradingOfficer, Role.Supervisor],
+  'GET /api/applications/:id': 'signed-in',
+  'POST /api/applications/:id/acceptance': [Role.Bidder],
+  'POST /api/applications/:id/documents': [Role.Bidder],
+  'POST /api/applications/:id/submit': [Role.Bidder],
+  'POST /api/applications/:id/review': [Role.TradingOfficer],
+  'GET /api/applications/:id/confirmation': 'signed-in',
+  'POST /api/bank/notices': 'bank-signed',
+  'POST /api/dev/bank/deposits': 'public',
 };
 
 /** Placeholder values for path parameters: well-formed, pointing at nothing. */
@@ -96,6 +114,12 @@ describe('permission matrix', () => {
       return method === 'GET' || method === 'DELETE' ? req : req.send({});
     };
     const anonymous = await call();
+    if (allowed === 'bank-signed') {
+      // Authenticated by the bank's HMAC, not by a login: no token helps, an unsigned call is refused.
+      expect(anonymous.status).toBe(401);
+      for (const role of ALL_ROLES) expect({ role, status: (await call(tokens.get(role))).status }).toEqual({ role, status: 401 });
+      return;
+    }
     if (allowed === 'public') expect({ deniedWith: [401, 403].includes(anonymous.status) ? anonymous.status : null }).toEqual({ deniedWith: null });
     else expect(anonymous.status).toBe(401);
 

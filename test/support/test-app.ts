@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const TEST_PASSWORD = 'Test-password-123';
 export const TEST_RESERVE_KEY_HEX = '7e'.repeat(32);
+export const TEST_BANK_SECRET = 'test-bank-secret-0123456789abcdefghij';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -33,6 +34,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     databaseUrl: db.url,
     jwtSecret: 'test-secret-that-is-long-enough-0123456789',
     reserveKey: Buffer.from(TEST_RESERVE_KEY_HEX, 'hex'),
+    bankNoticeSecret: TEST_BANK_SECRET,
     embeddedDatabase: false,
     dbPoolSize: 5,
   };

@@ -6,6 +6,8 @@ import { CalendarModule } from '@app/calendar';
 import { DatabaseModule } from '@app/database';
 import { DisclosureModule } from '@app/disclosure';
 import { ListingModule } from '@app/listing';
+import { QualificationModule } from '@app/qualification';
+import path from 'node:path';
 import { MoneyModule } from '@app/money';
 import { ReserveModule } from '@app/reserve';
 import { SettingsModule } from '@app/settings';
@@ -18,6 +20,8 @@ import { RequestContextMiddleware } from './http/request-context.middleware';
 @Module({})
 export class AppModule implements NestModule {
   static forRoot(config: RuntimeConfig): DynamicModule {
+    // One instance of the listing module, shared with the contexts that build on it.
+    const listing = ListingModule.forRoot({ reserveKey: config.reserveKey });
     return {
       module: AppModule,
       imports: [
@@ -36,7 +40,14 @@ export class AppModule implements NestModule {
         SettingsModule,
         ReserveModule,
         DisclosureModule,
-        ListingModule.forRoot({ reserveKey: config.reserveKey }),
+        listing,
+        QualificationModule.forRoot({
+          listing,
+          bankNoticeSecret: config.bankNoticeSecret,
+          subAccountPrefix: config.bankSubAccountPrefix,
+          bankSimulator: config.bankSimulator,
+          fileStoreDir: path.resolve(config.dataDir, 'files'),
+        }),
       ],
       controllers: [HealthController],
     };

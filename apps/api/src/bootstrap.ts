@@ -28,12 +28,13 @@ import { createValidationPipe } from './http/validation';
 
 /** Builds the Nest application with everything global: prefix, security headers, CORS, pipes, errors, docs. */
 export async function createApp(config: RuntimeConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  // rawBody: the bank's notices are authenticated by an HMAC over the exact bytes received.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, rawBody: true });
   app.useLogger(app.get(PinoLogger));
   app.setGlobalPrefix('api');
   app.use(helmet({ contentSecurityPolicy: false }));
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', { limit: '8mb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   setUpApiDocs(app);
@@ -70,8 +71,10 @@ export interface RunningPlatform {
 export async function resolveDatabase(
   config: AppConfig,
   log: Logger,
-): Promise<{ url: string; jwtSecret: string; reserveKey: Buffer; embedded?: RunningPostgres }> {
-  if (config.databaseUrl) return { url: config.databaseUrl, jwtSecret: config.jwtSecret!, reserveKey: config.reserveKey! };
+): Promise<{ url: string; jwtSecret: string; reserveKey: Buffer; bankNoticeSecret: string; embedded?: RunningPostgres }> {
+  if (config.databaseUrl) {
+    return { url: config.databaseUrl, jwtSecret: config.jwtSecret!, reserveKey: config.reserveKey!, bankNoticeSecret: config.bankNoticeSecret! };
+  }
   const dataDir = path.resolve(config.dataDir);
   const secrets = loadOrCreateLocalSecrets(dataDir);
   log.log(`DATABASE_URL is not set: starting the embedded PostgreSQL in ${path.join(dataDir, 'pg')}`);
@@ -86,6 +89,7 @@ export async function resolveDatabase(
     url: withDatabase(embedded.url, 'land'),
     jwtSecret: config.jwtSecret ?? secrets.jwtSecret,
     reserveKey: config.reserveKey ?? Buffer.from(secrets.reserveKey, 'hex'),
+    bankNoticeSecret: config.bankNoticeSecret ?? secrets.bankNoticeSecret,
     embedded,
   };
 }
@@ -98,7 +102,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv): Promise<RunningPlat
   try {
     const applied = await runMigrations(buildDataSourceOptions({ url: db.url, migrations: MIGRATIONS }));
     if (applied.length > 0) log.log(`applied ${applied.length} migration(s) to ${databaseName(db.url)}`);
-    const config: RuntimeConfig = { ...appConfig, databaseUrl: db.url, jwtSecret: db.jwtSecret, reserveKey: db.reserveKey, embeddedDatabase: Boolean(db.embedded) };
+    const config: RuntimeConfig = { ...appConfig, databaseUrl: db.url, jwtSecret: db.jwtSecret, reserveKey: db.reserveKey, bankNoticeSecret: db.bankNoticeSecret, embeddedDatabase: Boolean(db.embedded) };
     const app = await createApp(config);
     await seedAccounts(app, config);
     await app.listen(config.port, config.host);

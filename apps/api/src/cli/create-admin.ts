@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   try {
     await runMigrations(buildDataSourceOptions({ url: db.url, migrations: MIGRATIONS }));
     const ctx = await NestFactory.createApplicationContext(
-      AppModule.forRoot({ ...appConfig, databaseUrl: db.url, jwtSecret: db.jwtSecret, reserveKey: db.reserveKey, embeddedDatabase: Boolean(db.embedded), logLevel: 'warn' }),
+      AppModule.forRoot({ ...appConfig, databaseUrl: db.url, jwtSecret: db.jwtSecret, reserveKey: db.reserveKey, bankNoticeSecret: db.bankNoticeSecret, embeddedDatabase: Boolean(db.embedded), logLevel: 'warn' }),
       { logger: ['error', 'warn'] },
     );
     try {

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
       await runMigrations(options);
       // The application context knows every entity (each context registers its own).
       const ctx = await NestFactory.createApplicationContext(
-        AppModule.forRoot({ ...appConfig, databaseUrl: db.url, jwtSecret: db.jwtSecret, reserveKey: db.reserveKey, embeddedDatabase: Boolean(db.embedded), logLevel: 'warn' }),
+        AppModule.forRoot({ ...appConfig, databaseUrl: db.url, jwtSecret: db.jwtSecret, reserveKey: db.reserveKey, bankNoticeSecret: db.bankNoticeSecret, embeddedDatabase: Boolean(db.embedded), logLevel: 'warn' }),
         { logger: ['error', 'warn'] },
       );
       try {

@@ -38,7 +38,7 @@ describe('configuration is validated at boot', () => {
   it('requires JWT_SECRET when DATABASE_URL points at a real server', () => {
     expect(problemsOf({ DATABASE_URL: 'postgres://u:p@db:5432/land' }).join('\n')).toMatch(/JWT_SECRET is required/);
     expect(problemsOf({ DATABASE_URL: 'postgres://u:p@db:5432/land', JWT_SECRET: 'x'.repeat(32) }).join('\n')).toMatch(/RESERVE_ENCRYPTION_KEY is required/);
-    expect(problemsOf({ DATABASE_URL: 'postgres://u:p@db:5432/land', JWT_SECRET: 'x'.repeat(32), RESERVE_ENCRYPTION_KEY: 'ab'.repeat(32) })).toEqual([]);
+    expect(problemsOf({ DATABASE_URL: 'postgres://u:p@db:5432/land', JWT_SECRET: 'x'.repeat(32), RESERVE_ENCRYPTION_KEY: 'ab'.repeat(32), BANK_NOTICE_SECRET: 'b'.repeat(32) })).toEqual([]);
   });
 
   it('lists every bad setting at once', () => {

@@ -47,6 +47,18 @@ export class EnvironmentVariables {
   @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=|[A-Za-z0-9_-]{43})$/, { message: 'RESERVE_ENCRYPTION_KEY must be 32 bytes written as 64 hex characters or base64' })
   RESERVE_ENCRYPTION_KEY?: string;
 
+  /** Shared secret of the bank's deposit notices (HMAC-SHA256). */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @MinLength(32, { message: 'BANK_NOTICE_SECRET must be at least 32 characters long' })
+  BANK_NOTICE_SECRET?: string;
+
+  /** First 6 digits of every virtual deposit sub-account (the bank's branch prefix). */
+  @Matches(/^\d{6}$/, { message: 'BANK_SUB_ACCOUNT_PREFIX must be 6 digits' })
+  BANK_SUB_ACCOUNT_PREFIX = '955880';
+
+  @IsIn(['on', 'off'], { message: 'BANK_SIMULATOR must be "on" or "off"' })
+  BANK_SIMULATOR = 'on';
+
   @Transform(toInt) @IsInt() @Min(60, { message: 'JWT_ACCESS_TTL_SECONDS must be at least 60' }) @Max(86_400)
   JWT_ACCESS_TTL_SECONDS = 900;
 
@@ -98,6 +110,9 @@ export interface AppConfig {
   redisUrl?: string;
   jwtSecret?: string;
   reserveKey?: Buffer;
+  bankNoticeSecret?: string;
+  bankSubAccountPrefix: string;
+  bankSimulator: boolean;
   jwtAccessTtlSeconds: number;
   jwtRefreshTtlSeconds: number;
   corsOrigins: string[];
@@ -136,7 +151,7 @@ function flatten(errors: ValidationError[]): string[] {
 export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'RESERVE_ENCRYPTION_KEY', 'ADMIN_USERNAME', 'ADMIN_PASSWORD']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'RESERVE_ENCRYPTION_KEY', 'BANK_NOTICE_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD']) {
     if (env[key] !== undefined) raw[key] = env[key];
   }
   const parsed = plainToInstance(EnvironmentVariables, raw);
@@ -147,6 +162,9 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
   }
   if (parsed.DATABASE_URL && !parsed.RESERVE_ENCRYPTION_KEY) {
     problems.push('RESERVE_ENCRYPTION_KEY is required when DATABASE_URL is set (32 bytes as 64 hex characters); it is generated only for the embedded database');
+  }
+  if (parsed.DATABASE_URL && !parsed.BANK_NOTICE_SECRET) {
+    problems.push('BANK_NOTICE_SECRET is required when DATABASE_URL is set (the secret shared with the bank, at least 32 characters)');
   }
   if (Boolean(parsed.ADMIN_USERNAME) !== Boolean(parsed.ADMIN_PASSWORD)) {
     problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
@@ -159,6 +177,9 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     redisUrl: parsed.REDIS_URL,
     jwtSecret: parsed.JWT_SECRET,
     reserveKey: parsed.RESERVE_ENCRYPTION_KEY ? decodeKey(parsed.RESERVE_ENCRYPTION_KEY) : undefined,
+    bankNoticeSecret: parsed.BANK_NOTICE_SECRET,
+    bankSubAccountPrefix: parsed.BANK_SUB_ACCOUNT_PREFIX,
+    bankSimulator: parsed.BANK_SIMULATOR === 'on',
     jwtAccessTtlSeconds: parsed.JWT_ACCESS_TTL_SECONDS,
     jwtRefreshTtlSeconds: parsed.JWT_REFRESH_TTL_SECONDS,
     corsOrigins: parsed.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),

@@ -7,6 +7,8 @@ export interface LocalSecrets {
   postgresPassword: string;
   /** Hex, 32 bytes: seals reserve prices at rest. */
   reserveKey: string;
+  /** Shared with the (simulated) bank to sign deposit notices. */
+  bankNoticeSecret: string;
 }
 
 /**
@@ -20,8 +22,13 @@ export function loadOrCreateLocalSecrets(dataDir: string): LocalSecrets {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>;
     if (typeof parsed.jwtSecret === 'string' && typeof parsed.postgresPassword === 'string') {
       // Data folders from before the reserve key existed get one added; the rest is kept as it was.
-      const secrets = { jwtSecret: parsed.jwtSecret, postgresPassword: parsed.postgresPassword, reserveKey: parsed.reserveKey ?? randomBytes(32).toString('hex') };
-      if (!parsed.reserveKey) writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+      const secrets: LocalSecrets = {
+        jwtSecret: parsed.jwtSecret,
+        postgresPassword: parsed.postgresPassword,
+        reserveKey: parsed.reserveKey ?? randomBytes(32).toString('hex'),
+        bankNoticeSecret: parsed.bankNoticeSecret ?? randomBytes(32).toString('base64url'),
+      };
+      if (!parsed.reserveKey || !parsed.bankNoticeSecret) writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
       return secrets;
     }
   }
@@ -30,6 +37,7 @@ export function loadOrCreateLocalSecrets(dataDir: string): LocalSecrets {
     jwtSecret: randomBytes(48).toString('base64url'),
     postgresPassword: randomBytes(24).toString('base64url'),
     reserveKey: randomBytes(32).toString('hex'),
+    bankNoticeSecret: randomBytes(32).toString('base64url'),
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;

@@ -5,6 +5,7 @@ export interface RuntimeConfig extends AppConfig {
   databaseUrl: string;
   jwtSecret: string;
   reserveKey: Buffer;
+  bankNoticeSecret: string;
   /** True when the platform started its own embedded PostgreSQL. */
   embeddedDatabase: boolean;
 }

@@ -43,7 +43,16 @@ export class UsersService {
     if (problem) throw new DomainError('WEAK_PASSWORD', problem, 'password');
     const roles = this.checkRoles(input.roles);
     const passwordHash = await this.hasher.hash(input.password);
-    return this.tx.run((em) => this.insert(em, { ...input, roles, passwordHash }, reason));
+    return this.tx.run((em) => this.insert(em, { username: input.username, displayName: input.displayName, roles, passwordHash }, reason));
+  }
+
+  /** Creates an account inside the caller's transaction (e.g. a bidder's self-registration). */
+  async createIn(em: EntityManager, input: NewUser, reason?: string): Promise<UserView> {
+    const problem = passwordProblem(input.password);
+    if (problem) throw new DomainError('WEAK_PASSWORD', problem, 'password');
+    const roles = this.checkRoles(input.roles);
+    const passwordHash = await this.hasher.hash(input.password);
+    return this.insert(em, { username: input.username, displayName: input.displayName, roles, passwordHash }, reason, 'system');
   }
 
   private async insert(

@@ -19,16 +19,31 @@ export enum Permission {
   ApprovalDecide = 'approval.decide',
   /** Submit one's own sealed reserve proposal for a lot one sits on the committee of. */
   ReserveSubmit = 'reserve.submit',
+  /** A bidder's own registration, applications, deposits and confirmations. */
+  BidderSelf = 'bidder.self',
+  /** Bidder identities (trading staff and supervisors only, DESIGN §4). */
+  BidderRead = 'bidder.read',
+  ApplicationReview = 'application.review',
+  /** Deposit ledgers by sub-account and bidder number. */
+  DepositRead = 'deposit.read',
 }
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.Admin]: [Permission.UserManage, Permission.CalendarEdit, Permission.SettingsEdit],
   [Role.ReserveOfficer]: [Permission.ParcelRead, Permission.ParcelWrite],
-  [Role.TradingOfficer]: [Permission.CalendarEdit, Permission.ParcelRead, Permission.AnnouncementRead, Permission.AnnouncementWrite],
+  [Role.TradingOfficer]: [
+    Permission.CalendarEdit,
+    Permission.ParcelRead,
+    Permission.AnnouncementRead,
+    Permission.AnnouncementWrite,
+    Permission.BidderRead,
+    Permission.ApplicationReview,
+    Permission.DepositRead,
+  ],
   [Role.PricingCommittee]: [Permission.ReserveSubmit],
-  [Role.Supervisor]: [Permission.AuditRead, Permission.ParcelRead, Permission.AnnouncementRead, Permission.ApprovalDecide],
-  [Role.FinanceOfficer]: [Permission.ParcelRead],
-  [Role.Bidder]: [],
+  [Role.Supervisor]: [Permission.AuditRead, Permission.ParcelRead, Permission.AnnouncementRead, Permission.ApprovalDecide, Permission.BidderRead, Permission.DepositRead],
+  [Role.FinanceOfficer]: [Permission.ParcelRead, Permission.DepositRead],
+  [Role.Bidder]: [Permission.BidderSelf],
 };
 
 export function rolesGranting(permission: Permission): Role[] {

@@ -34,6 +34,11 @@ const DEFS: SettingDefinition[] = [
   { key: 'listing.registrationCloseWorkingDays', kind: 'integer', default: 3, min: 0, max: 60, description: 'Working days before the listing end when registration closes' },
   { key: 'listing.reserveSealMinutesBeforeEnd', kind: 'integer', default: 60, min: 0, max: 10_080, description: 'Minutes before the listing end (or the auction start) by which the reserve is sealed' },
   { key: 'listing.minCommitteeSize', kind: 'integer', default: 3, min: 1, max: 15, description: 'Pricing committee members who must each submit a reserve proposal' },
+  { key: 'qualification.reviewWorkingDays', kind: 'integer', default: 2, min: 1, max: 30, description: 'Working days staff have to review an application (pre-review)' },
+  { key: 'qualification.subAccountReuseDays', kind: 'integer', default: 183, min: 1, max: 3650, description: 'A virtual deposit sub-account is never issued again within this many days' },
+  { key: 'qualification.bidderNumberDigits', kind: 'integer', default: 3, min: 2, max: 6, description: 'Digits of a bidder number (号牌)' },
+  { key: 'qualification.bankNoticeMaxSkewSeconds', kind: 'integer', default: 300, min: 10, max: 3600, description: 'Largest accepted gap between a bank notice’s signed timestamp and the server clock' },
+  { key: 'qualification.maxJointPartners', kind: 'integer', default: 10, min: 2, max: 50, description: 'Most partners in a joint bid (联合竞买)' },
   { key: 'listing.resumptionNoticeDays', kind: 'integer', default: 5, min: 0, max: 60, description: 'Days of notice before a suspended sale resumes' },
 ];
 

@@ -1,0 +1,418 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes, randomInt } from 'node:crypto';
+import { In, LessThan, type EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit';
+import { WorkingDayCalendar } from '@app/calendar';
+import { DomainError, DomainErrors, type Actor } from '@app/common';
+import { TransactionRunner } from '@app/database';
+import { LotEntity } from '@app/listing/persistence/lot.entity';
+import { Money, Ratio } from '@app/money';
+import { SettingsService } from '@app/settings';
+import { drawBidderNumber } from '../domain/bidder-number';
+import { computeDepositStatus } from '../domain/deposit-status';
+import { validateJointGroup } from '../domain/joint-bid';
+import { maskResidentId } from '../domain/resident-id';
+import { transitionApplication, type ApplicationState, type ApplicationTransitionName } from '../domain/review';
+import { generateSubAccount } from '../domain/virtual-account';
+import type { ApplyDto, UploadDocumentDto } from '../http/dto/qualification.dto';
+import { ApplicationDocumentEntity, ApplicationEntity, ApplicationPartnerEntity } from '../persistence/application.entity';
+import { BidderEntity } from '../persistence/bidder.entity';
+import { DepositPaymentEntity } from '../persistence/deposit.entities';
+import { depositSummaryView, paymentView, staffApplicationView, type DepositSummary } from './application-view';
+import { BidderService } from './bidder.service';
+import { FileStore } from './file-store';
+import { QUALIFICATION_OPTIONS, type QualificationOptions } from './qualification-options';
+
+const OPEN_LOT_PHASES = ['published', 'applying', 'listing'];
+
+/**
+ * Applications (竞买申请), from a bidder's or joint group's request to the bidder number (号牌):
+ * window and registration close, blacklist, joint-group rules, documents, review (pre or post),
+ * virtual deposit sub-accounts, and qualification when the deposit has arrived in time.
+ */
+@Injectable()
+export class ApplicationService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly settings: SettingsService,
+    private readonly calendar: WorkingDayCalendar,
+    private readonly bidders: BidderService,
+    private readonly files: FileStore,
+    @Inject(QUALIFICATION_OPTIONS) private readonly options: QualificationOptions,
+  ) {}
+
+  // ── applying ────────────────────────────────────────────────────────────────────────────────
+
+  async apply(lotId: string, actor: Actor, dto: ApplyDto) {
+    return this.tx.run(async (em) => {
+      const lot = await em.findOne(LotEntity, { where: { id: lotId }, lock: { mode: 'pessimistic_read' } });
+      if (!lot) throw new DomainError('LOT_NOT_FOUND', `lot ${lotId} does not exist`, 'lotId');
+      const now = await this.tx.now(em);
+      this.assertWindowOpen(lot, now);
+      const lead = await this.bidders.forActor(em, actor);
+      const eligibility = (lot.terms['eligibility'] ?? {}) as { jointBidsAllowed?: boolean; review?: 'pre_review' | 'post_review' };
+      let members: Array<{ bidder: BidderEntity; share: Ratio }>;
+      if (dto.partners && dto.partners.length > 0) {
+        if (eligibility.jointBidsAllowed !== true) throw new DomainError('JOINT_BIDS_NOT_ALLOWED', 'this lot does not accept joint bids (联合竞买)', 'partners');
+        const resolved: Array<BidderEntity | null> = [];
+        const problems: Array<{ code: string; message: string; field: string }> = [];
+        for (const [i, p] of dto.partners.entries()) {
+          const id = p.identifier.trim().toUpperCase();
+          const bidder = await em.findOne(BidderEntity, { where: [{ creditCode: id }, { idNumber: id }] });
+          if (!bidder) problems.push({ code: 'PARTNER_NOT_REGISTERED', message: `partners[${i}] is not a registered bidder`, field: `partners[${i}].identifier` });
+          resolved.push(bidder);
+        }
+        if (problems.length > 0) throw new DomainErrors('JOINT_GROUP_INVALID', problems.map((p) => p.message).join('; '), problems);
+        const group = validateJointGroup(
+          { leadBidderId: lead.id, partners: dto.partners.map((p, i) => ({ bidderId: resolved[i]!.id, share: p.share })) },
+          { maxJointPartners: await this.settings.get<number>('qualification.maxJointPartners', em) },
+        );
+        members = group.partners.map((p) => ({ bidder: resolved.find((b) => b!.id === p.bidderId)!, share: p.share }));
+      } else {
+        members = [{ bidder: lead, share: Ratio.of('1.0000') }];
+      }
+      for (const [i, member] of members.entries()) {
+        const ban = await this.bidders.activeBan(em, member.bidder.id);
+        if (ban) {
+          const who = member.bidder.id === lead.id ? 'you are' : `partners[${i}] is`;
+          throw new DomainError('BIDDER_BLACKLISTED', `${who} barred from bidding until ${ban.endsAt.toISOString()}: ${ban.reason}`, member.bidder.id === lead.id ? 'authorization' : `partners[${i}].identifier`, {
+            reason: ban.reason,
+            endsAt: ban.endsAt.toISOString(),
+          });
+        }
+      }
+      const existing = await em.find(ApplicationPartnerEntity, { where: { lotId, bidderId: In(members.map((x) => x.bidder.id)) } });
+      if (existing.length > 0) {
+        const clash = members.find((x) => existing.some((e) => e.bidderId === x.bidder.id))!;
+        const mine = clash.bidder.id === lead.id;
+        throw new DomainError(
+          members.length > 1 || mine ? 'ALREADY_APPLIED' : 'ALONE_AND_JOINT',
+          `${mine ? 'you have' : `${clash.bidder.name} has`} already applied for this lot${members.length > 1 ? '; nobody may apply alone and in a group, or in two groups' : ''}`,
+          mine ? 'lotId' : 'partners',
+        );
+      }
+      const application = await em.save(
+        em.create(ApplicationEntity, {
+          lotId,
+          leadBidderId: lead.id,
+          joint: members.length > 1,
+          status: 'draft',
+          reviewMode: eligibility.review ?? 'post_review',
+          depositRequired: lot.deposit,
+          depositDeadline: lot.depositDeadline,
+        }),
+      );
+      for (const member of members) {
+        await em.insert(ApplicationPartnerEntity, {
+          applicationId: application.id,
+          lotId,
+          bidderId: member.bidder.id,
+          share: member.share,
+          isLead: member.bidder.id === lead.id,
+          acceptedAt: member.bidder.id === lead.id ? now : null,
+        });
+      }
+      await this.audit.record(em, {
+        action: 'application.create',
+        entityType: 'application',
+        entityId: application.id,
+        after: { lotId, joint: application.joint, members: members.map((x) => ({ bidderId: x.bidder.id, share: x.share.toPercentString(2) })) },
+      });
+      return this.ownView(em, application, lead);
+    });
+  }
+
+  /** A partner of a joint group accepts the lead's invitation. */
+  async accept(applicationId: string, actor: Actor) {
+    return this.tx.run(async (em) => {
+      const app = await this.lock(em, applicationId);
+      const me = await this.bidders.forActor(em, actor);
+      const row = await em.findOneBy(ApplicationPartnerEntity, { applicationId, bidderId: me.id });
+      if (!row) throw new DomainError('NOT_A_PARTNER', 'you are not a partner of this application', 'id');
+      if (app.status !== 'draft') throw new DomainError('APPLICATION_NOT_DRAFT', `the application is already ${app.status}`, 'id');
+      if (!row.acceptedAt) {
+        await em.update(ApplicationPartnerEntity, { applicationId, bidderId: me.id }, { acceptedAt: await this.tx.now(em) });
+        await this.audit.record(em, { action: 'application.partner.accept', entityType: 'application', entityId: applicationId, after: { bidderId: me.id } });
+      }
+      return this.ownView(em, app, me);
+    });
+  }
+
+  async uploadDocument(applicationId: string, actor: Actor, dto: UploadDocumentDto) {
+    const content = Buffer.from(dto.contentBase64, 'base64');
+    if (content.length === 0) throw new DomainError('EMPTY_FILE', 'the file is empty', 'contentBase64');
+    if (content.length > 5 * 1024 * 1024) throw new DomainError('FILE_TOO_LARGE', 'a document may be at most 5 MiB', 'contentBase64');
+    return this.tx.run(async (em) => {
+      const app = await this.lock(em, applicationId);
+      const me = await this.assertLead(em, app, actor);
+      if (!['draft', 'submitted', 'under_review'].includes(app.status)) throw new DomainError('APPLICATION_CLOSED', `documents can no longer be added to an application that is ${app.status}`, 'id');
+      const stored = await this.files.put(content);
+      await em.insert(ApplicationDocumentEntity, { applicationId, title: dto.title, fileName: dto.fileName, sizeBytes: stored.sizeBytes, sha256: stored.sha256, storageKey: stored.key });
+      await this.audit.record(em, { action: 'application.document.add', entityType: 'application', entityId: applicationId, after: { title: dto.title, fileName: dto.fileName, sha256: stored.sha256, sizeBytes: stored.sizeBytes } });
+      return this.ownView(em, app, me);
+    });
+  }
+
+  /** The lead submits once every partner has accepted. Pre-review goes to staff; post-review gets its deposit account. */
+  async submit(applicationId: string, actor: Actor) {
+    return this.tx.run(async (em) => {
+      const app = await this.lock(em, applicationId);
+      const me = await this.assertLead(em, app, actor);
+      const lot = await em.findOneByOrFail(LotEntity, { id: app.lotId });
+      const now = await this.tx.now(em);
+      this.assertWindowOpen(lot, now);
+      const pending = await em.find(ApplicationPartnerEntity, { where: { applicationId }, relations: { bidder: true } });
+      const waiting = pending.filter((p) => !p.acceptedAt);
+      if (waiting.length > 0) {
+        throw new DomainError('PARTNERS_NOT_ACCEPTED', `waiting for ${waiting.map((p) => p.bidder!.name).join(', ')} to accept the joint bid`, 'partners');
+      }
+      this.move(app, 'submit');
+      app.submittedAt = now;
+      if (app.reviewMode === 'pre_review') {
+        this.move(app, 'start_review');
+        const days = await this.settings.get<number>('qualification.reviewWorkingDays', em);
+        const due = await this.calendar.addWorkingDays(this.calendar.dateOf(now), days, em);
+        app.reviewDueAt = new Date(now.getTime() + (Date.parse(`${due}T00:00:00Z`) - Date.parse(`${this.calendar.dateOf(now)}T00:00:00Z`)));
+      } else {
+        await this.issueSubAccount(em, app, now);
+      }
+      await em.save(app);
+      await this.audit.record(em, { action: 'application.submit', entityType: 'application', entityId: app.id, after: { status: app.status, reviewDueAt: app.reviewDueAt, subAccount: app.subAccount } });
+      return this.ownView(em, app, me);
+    });
+  }
+
+  /** Staff decide a pre-review with a reason; approval issues the deposit account. */
+  async review(applicationId: string, decision: 'approve' | 'reject', reason: string, actor: Actor) {
+    return this.tx.run(async (em) => {
+      const app = await this.lock(em, applicationId);
+      const now = await this.tx.now(em);
+      const before = app.status;
+      this.move(app, decision === 'approve' ? 'approve' : 'reject', reason);
+      app.reviewedAt = now;
+      app.reviewedBy = actor.id;
+      app.reviewReason = reason;
+      if (decision === 'approve') await this.issueSubAccount(em, app, now);
+      await em.save(app);
+      await this.audit.record(em, { action: `application.review.${decision}`, entityType: 'application', entityId: app.id, before: { status: before }, after: { status: app.status, subAccount: app.subAccount, overdue: app.reviewDueAt !== null && now > app.reviewDueAt }, reason });
+      return this.staffView(em, app);
+    });
+  }
+
+  // ── deposits and qualification ──────────────────────────────────────────────────────────────
+
+  private async issueSubAccount(em: EntityManager, app: ApplicationEntity, now: Date): Promise<void> {
+    this.move(app, 'open_deposit');
+    const reuseDays = await this.settings.get<number>('qualification.subAccountReuseDays', em);
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const candidate = generateSubAccount(this.options.subAccountPrefix);
+      // Take the number unless it was issued within the reuse period (random 11 digits rarely collide).
+      const taken: unknown[] = await em.query(
+        `INSERT INTO sub_account_registry (sub_account, application_id, issued_at) VALUES ($1, $2, $3)
+         ON CONFLICT (sub_account) DO UPDATE SET application_id = EXCLUDED.application_id, issued_at = EXCLUDED.issued_at
+           WHERE sub_account_registry.issued_at < $3::timestamptz - make_interval(days => $4)
+         RETURNING sub_account`,
+        [candidate, app.id, now, reuseDays],
+      );
+      if (taken.length === 1) {
+        if (await em.existsBy(ApplicationEntity, { subAccount: candidate })) {
+          await em.update(ApplicationEntity, { subAccount: candidate }, { subAccount: null });
+        }
+        app.subAccount = candidate;
+        app.subAccountIssuedAt = now;
+        return;
+      }
+    }
+    throw new DomainError('SUB_ACCOUNT_UNAVAILABLE', 'no free deposit sub-account could be issued; try again', 'id');
+  }
+
+  /** The deposit position of an application from its stored payments. */
+  async depositOf(em: EntityManager, app: ApplicationEntity): Promise<{ summary: DepositSummary; payments: DepositPaymentEntity[] }> {
+    const payments = await em.find(DepositPaymentEntity, { where: { applicationId: app.id }, order: { arrivedAt: 'ASC' } });
+    const names = await this.memberNames(em, app.id);
+    const status = computeDepositStatus({
+      required: app.depositRequired,
+      deadline: app.depositDeadline,
+      payments: payments.map((p) => ({ txnId: p.bankTxnId, amount: p.amount, arrivedAt: p.arrivedAt, payerName: p.payerName })),
+      applicantNames: names,
+    });
+    return { summary: { required: app.depositRequired, counted: status.counted, late: status.late, outstanding: status.outstanding, excess: status.excess, fullyPaidInTime: status.fullyPaidInTime }, payments };
+  }
+
+  async memberNames(em: EntityManager, applicationId: string): Promise<string[]> {
+    const rows = await em.find(ApplicationPartnerEntity, { where: { applicationId }, relations: { bidder: true } });
+    return rows.map((r) => r.bidder!.name);
+  }
+
+  /** Qualifies the application when its deposit is complete and in time: bidder number and confirmation. */
+  async qualifyIfPaid(em: EntityManager, app: ApplicationEntity): Promise<boolean> {
+    if (app.status !== 'awaiting_deposit') return false;
+    const { summary } = await this.depositOf(em, app);
+    if (!summary.fullyPaidInTime) return false;
+    // Serialize number drawing per lot.
+    await em.query('SELECT 1 FROM lot WHERE id = $1 FOR UPDATE', [app.lotId]);
+    const taken = new Set((await em.find(ApplicationEntity, { where: { lotId: app.lotId }, select: { bidderNumber: true } })).map((a) => a.bidderNumber).filter((n): n is string => n !== null));
+    const digits = await this.settings.get<number>('qualification.bidderNumberDigits', em);
+    this.move(app, 'qualify', undefined, summary.fullyPaidInTime);
+    app.bidderNumber = drawBidderNumber(taken, (max: number) => randomInt(max), digits);
+    app.qualifiedAt = await this.tx.now(em);
+    app.confirmationCode = randomBytes(10).toString('hex').toUpperCase();
+    await em.save(app);
+    await this.audit.record(em, { action: 'application.qualify', entityType: 'application', entityId: app.id, after: { bidderNumber: app.bidderNumber, confirmationCode: app.confirmationCode }, actor: 'system' });
+    return true;
+  }
+
+  // ── reads ───────────────────────────────────────────────────────────────────────────────────
+
+  async mine(actor: Actor) {
+    return this.tx.run(async (em) => {
+      const me = await this.bidders.forActor(em, actor);
+      const rows = await em.find(ApplicationPartnerEntity, { where: { bidderId: me.id } });
+      const apps = rows.length ? await em.find(ApplicationEntity, { where: { id: In(rows.map((r) => r.applicationId)) }, order: { createdAt: 'DESC' } }) : [];
+      return Promise.all(apps.map((a) => this.ownView(em, a, me)));
+    });
+  }
+
+  async getForActor(applicationId: string, actor: Actor) {
+    return this.tx.run(async (em) => {
+      const app = await this.find(em, applicationId);
+      if (actor.roles.includes('trading_officer') || actor.roles.includes('supervisor')) return this.staffView(em, app);
+      const me = await this.bidders.forActor(em, actor);
+      if (!(await em.existsBy(ApplicationPartnerEntity, { applicationId, bidderId: me.id }))) throw new DomainError('APPLICATION_NOT_FOUND', `application ${applicationId} does not exist`, 'id');
+      return this.ownView(em, app, me);
+    });
+  }
+
+  /** 竞买资格确认书: for the application's members and for staff. */
+  async confirmation(applicationId: string, actor: Actor) {
+    return this.tx.run(async (em) => {
+      const app = await this.find(em, applicationId);
+      const staff = actor.roles.includes('trading_officer') || actor.roles.includes('supervisor');
+      if (!staff) {
+        const me = await this.bidders.forActor(em, actor);
+        if (!(await em.existsBy(ApplicationPartnerEntity, { applicationId, bidderId: me.id }))) throw new DomainError('APPLICATION_NOT_FOUND', `application ${applicationId} does not exist`, 'id');
+      }
+      if (app.status !== 'qualified' || !app.bidderNumber) throw new DomainError('NOT_QUALIFIED', 'the application is not qualified yet', 'id');
+      const lot = await em.findOneByOrFail(LotEntity, { id: app.lotId });
+      const members = await em.find(ApplicationPartnerEntity, { where: { applicationId }, relations: { bidder: true } });
+      const names = members.map((m) => (app.joint ? `${m.bidder!.name}（${m.share.toPercentString(2)}%）` : m.bidder!.name)).join('、');
+      return {
+        title: '竞买资格确认书',
+        lotNumber: lot.lotNumber,
+        lotTitle: lot.title,
+        applicant: names,
+        joint: app.joint,
+        bidderNumber: app.bidderNumber,
+        confirmationCode: app.confirmationCode,
+        qualifiedAt: app.qualifiedAt,
+        text:
+          `${names}：经审查，你（单位）已具备标的${lot.lotNumber}（${lot.title}）的竞买资格，竞买号牌为${app.bidderNumber}。` +
+          `请凭本确认书及号牌参加竞买。竞买过程中仅以号牌标识竞买人。确认码：${app.confirmationCode}。`,
+      };
+    });
+  }
+
+  async forLot(lotId: string) {
+    return this.tx.run(async (em) => {
+      const apps = await em.find(ApplicationEntity, { where: { lotId }, order: { createdAt: 'ASC' } });
+      return Promise.all(apps.map((a) => this.staffView(em, a)));
+    });
+  }
+
+  async overdueReviews() {
+    return this.tx.run(async (em) => {
+      const now = await this.tx.now(em);
+      const apps = await em.find(ApplicationEntity, { where: { status: 'under_review', reviewDueAt: LessThan(now) }, order: { reviewDueAt: 'ASC' } });
+      return Promise.all(apps.map(async (a) => ({ ...(await this.staffView(em, a)), overdueSince: a.reviewDueAt })));
+    });
+  }
+
+  /** The deposit ledger of a lot for finance: sub-accounts, required, counted, late, excess; numbers, not names. */
+  async depositLedger(lotId: string) {
+    return this.tx.run(async (em) => {
+      const lot = await em.findOneBy(LotEntity, { id: lotId });
+      if (!lot) throw new DomainError('LOT_NOT_FOUND', `lot ${lotId} does not exist`, 'lotId');
+      const apps = await em.find(ApplicationEntity, { where: { lotId }, order: { createdAt: 'ASC' } });
+      const rows = await Promise.all(
+        apps.filter((a) => a.subAccount).map(async (a) => {
+          const { summary, payments } = await this.depositOf(em, a);
+          return { applicationId: a.id, bidderNumber: a.bidderNumber, status: a.status, subAccount: a.subAccount, deadline: a.depositDeadline, ...depositSummaryView(summary), payments: payments.map(paymentView) };
+        }),
+      );
+      const total = (key: 'counted' | 'late' | 'excess' | 'outstanding') => Money.sum(rows.map((r) => Money.of(r[key]))).toString();
+      return { lotId, lotNumber: lot.lotNumber, deadline: lot.depositDeadline, rows, totals: { counted: total('counted'), late: total('late'), excess: total('excess'), outstanding: total('outstanding') } };
+    });
+  }
+
+  // ── helpers ─────────────────────────────────────────────────────────────────────────────────
+
+  private assertWindowOpen(lot: LotEntity, now: Date): void {
+    if (!OPEN_LOT_PHASES.includes(lot.phase)) throw new DomainError('LOT_NOT_OPEN', `lot ${lot.lotNumber} is ${lot.phase} and takes no applications`, 'lotId');
+    if (now < lot.applicationStart) throw new DomainError('APPLICATION_WINDOW_NOT_OPEN', `applications open at ${lot.applicationStart.toISOString()}`, 'lotId');
+    if (now >= lot.applicationEnd) throw new DomainError('APPLICATION_WINDOW_CLOSED', `applications closed at ${lot.applicationEnd.toISOString()}`, 'lotId');
+    if (now >= lot.registrationClose) throw new DomainError('REGISTRATION_CLOSED', `registration closed at ${lot.registrationClose.toISOString()}`, 'lotId');
+  }
+
+  /** The only writer of an application's status: through the review state machine. */
+  private move(app: ApplicationEntity, name: ApplicationTransitionName, reason?: string, depositFullyPaidInTime?: boolean): void {
+    app.status = transitionApplication(app.status as ApplicationState, name, { reviewMode: app.reviewMode, reason, depositFullyPaidInTime }).state;
+  }
+
+  private async find(em: EntityManager, id: string): Promise<ApplicationEntity> {
+    const app = await em.findOneBy(ApplicationEntity, { id });
+    if (!app) throw new DomainError('APPLICATION_NOT_FOUND', `application ${id} does not exist`, 'id');
+    return app;
+  }
+
+  private async lock(em: EntityManager, id: string): Promise<ApplicationEntity> {
+    const app = await em.findOne(ApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!app) throw new DomainError('APPLICATION_NOT_FOUND', `application ${id} does not exist`, 'id');
+    return app;
+  }
+
+  private async assertLead(em: EntityManager, app: ApplicationEntity, actor: Actor): Promise<BidderEntity> {
+    const me = await this.bidders.forActor(em, actor);
+    if (me.id !== app.leadBidderId) throw new DomainError('NOT_THE_LEAD', 'only the lead of the application may do this', 'id');
+    return me;
+  }
+
+  async staffView(em: EntityManager, app: ApplicationEntity) {
+    const partners = (await em.find(ApplicationPartnerEntity, { where: { applicationId: app.id }, relations: { bidder: true } })) as Array<ApplicationPartnerEntity & { bidder: BidderEntity }>;
+    const { summary, payments } = await this.depositOf(em, app);
+    return staffApplicationView(app, partners, summary, payments);
+  }
+
+  /** What the members of an application see: their group, their deposit and instructions, their number. */
+  async ownView(em: EntityManager, app: ApplicationEntity, me: BidderEntity) {
+    const partners = await em.find(ApplicationPartnerEntity, { where: { applicationId: app.id }, relations: { bidder: true } });
+    const documents = await em.find(ApplicationDocumentEntity, { where: { applicationId: app.id }, order: { uploadedAt: 'ASC' } });
+    const { summary, payments } = await this.depositOf(em, app);
+    const lot = await em.findOneByOrFail(LotEntity, { id: app.lotId });
+    return {
+      id: app.id,
+      lotId: app.lotId,
+      lotNumber: lot.lotNumber,
+      lotTitle: lot.title,
+      status: app.status,
+      reviewMode: app.reviewMode,
+      joint: app.joint,
+      isLead: me.id === app.leadBidderId,
+      members: partners.map((p) => ({ name: p.bidder!.name, share: p.share.toPercentString(2), isLead: p.isLead, accepted: p.acceptedAt !== null, idNumber: p.bidder!.idNumber ? maskResidentId(p.bidder!.idNumber) : null, creditCode: p.bidder!.creditCode })),
+      documents: documents.map((d) => ({ title: d.title, fileName: d.fileName, sizeBytes: d.sizeBytes, sha256: d.sha256, uploadedAt: d.uploadedAt })),
+      reviewReason: app.status === 'rejected' ? app.reviewReason : null,
+      deposit: {
+        ...depositSummaryView(summary),
+        instructions: app.subAccount
+          ? `请于${app.depositDeadline.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}前，以竞买人名义将竞买保证金${app.depositRequired.toString()}元汇入专用虚拟子账号${app.subAccount}。以银行到账时间为准，逾期到账的款项不计入保证金并将予以退还。`
+          : null,
+        subAccount: app.subAccount,
+        deadline: app.depositDeadline,
+        payments: payments.map(paymentView),
+      },
+      bidderNumber: app.bidderNumber,
+      qualifiedAt: app.qualifiedAt,
+      confirmationUrl: app.bidderNumber ? `/api/applications/${app.id}/confirmation` : null,
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './application/application.service';
+export * from './application/bidder.service';
+export * from './qualification.module';
