@@ -2,7 +2,7 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { UserEntity } from '@app/auth';
-import { WorkingDayCalendar, parseIsoDate, addDays as addIsoDays, type IsoDate } from '@app/calendar';
+import { WorkingDayCalendar, addDays as addIsoDays, type IsoDate } from '@app/calendar';
 import { RequestContext, type Actor } from '@app/common';
 import { AnnouncementService, ReservePriceService } from '@app/listing';
 import { ParcelService } from '@app/reserve';
@@ -100,7 +100,8 @@ export async function seedDemoSale(app: INestApplication): Promise<boolean> {
   const lastApplicationDay = await calendar.addWorkingDays(listingEnd, -4);
   const auctionDay = await calendar.addWorkingDays(listingEnd, 3);
   const auctionApplicationsEnd = await calendar.addWorkingDays(auctionDay, -4);
-  const applicationStart = at(parseIsoDate(addIsoDays(today, 1)), '09:00');
+  // Applications open a minute after publication, so a newcomer can apply at once.
+  const applicationStart = new Date(Date.now() + 60_000).toISOString();
 
   const announcements = app.get(AnnouncementService);
   const a = await as('trading', () =>
