@@ -154,7 +154,11 @@ describe('from registration to a bidder number, through signed bank notices', ()
     const ledger = await t.http().get(`/api/lots/${postLot}/deposits`).set(bearer(s.tokens.trading)).expect(200);
     const row = ledger.body.rows.find((r: { applicationId: string }) => r.applicationId === app.body.id);
     expect(row).toMatchObject({ status: 'awaiting_deposit', counted: '0.00', late: '2000000.00', outstanding: '2000000.00' });
-    expect(row.payments[0]).toMatchObject({ inTime: false });
+    expect(row.payments[0]).toMatchObject({ inTime: false, payerName: '迟到付款公司' });
+    const finance = await t.tokenFor(['finance_officer']);
+    const forFinance = await t.http().get(`/api/lots/${postLot}/deposits`).set(bearer(finance)).expect(200);
+    expect(forFinance.text).not.toContain('迟到付款公司');
+    expect(forFinance.body.rows.find((r: { applicationId: string }) => r.applicationId === app.body.id)).toMatchObject({ late: '2000000.00' });
   });
 
   it('ignores a replayed notice, refuses a forged one, and logs both without changing anything', async () => {

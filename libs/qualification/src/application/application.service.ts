@@ -328,8 +328,12 @@ export class ApplicationService {
     });
   }
 
-  /** The deposit ledger of a lot for finance: sub-accounts, required, counted, late, excess; numbers, not names. */
-  async depositLedger(lotId: string) {
+  /**
+   * The deposit ledger of a lot: sub-accounts, required, counted, late, excess. Finance sees bidder
+   * numbers and sub-accounts; payer names and accounts only reach trading staff and supervisors.
+   */
+  async depositLedger(lotId: string, actor: Actor) {
+    const identities = actor.roles.includes('trading_officer') || actor.roles.includes('supervisor');
     return this.tx.run(async (em) => {
       const lot = await em.findOneBy(LotEntity, { id: lotId });
       if (!lot) throw new DomainError('LOT_NOT_FOUND', `lot ${lotId} does not exist`, 'lotId');
@@ -337,7 +341,8 @@ export class ApplicationService {
       const rows = await Promise.all(
         apps.filter((a) => a.subAccount).map(async (a) => {
           const { summary, payments } = await this.depositOf(em, a);
-          return { applicationId: a.id, bidderNumber: a.bidderNumber, status: a.status, subAccount: a.subAccount, deadline: a.depositDeadline, ...depositSummaryView(summary), payments: payments.map(paymentView) };
+          const shown = payments.map(paymentView).map((p) => (identities ? p : { ...p, payerName: undefined, payerAccount: undefined }));
+          return { applicationId: a.id, bidderNumber: a.bidderNumber, status: a.status, subAccount: a.subAccount, deadline: a.depositDeadline, ...depositSummaryView(summary), payments: shown };
         }),
       );
       const total = (key: 'counted' | 'late' | 'excess' | 'outstanding') => Money.sum(rows.map((r) => Money.of(r[key]))).toString();

@@ -77,8 +77,8 @@ export class QualificationController {
   @RequirePermission(Permission.DepositRead)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Deposit ledger of a lot: sub-accounts, counted, late and excess money' })
-  ledger(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.applications.depositLedger(id);
+  ledger(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
+    return this.applications.depositLedger(id, actor);
   }
 
   @Get('applications/mine')
