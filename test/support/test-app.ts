@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -28,7 +31,9 @@ let userCounter = 0;
 /** The real application (same bootstrap as `npm start`) on a fresh, migrated database. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const appConfig = loadConfig({ LOG_LEVEL: 'silent', DEMO: 'off', PORT: '0', ...env });
+  // Uploaded documents go to a throwaway folder, not the project's .data.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'land-test-data-'));
+  const appConfig = loadConfig({ LOG_LEVEL: 'silent', DEMO: 'off', PORT: '0', DATA_DIR: dataDir, ...env });
   const config: RuntimeConfig = {
     ...appConfig,
     databaseUrl: db.url,
@@ -58,6 +63,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async close() {
       await app.close();
       await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
