@@ -41,6 +41,13 @@ describe('configuration is validated at boot', () => {
     expect(problemsOf({ DATABASE_URL: 'postgres://u:p@db:5432/land', JWT_SECRET: 'x'.repeat(32), RESERVE_ENCRYPTION_KEY: 'ab'.repeat(32), BANK_NOTICE_SECRET: 'b'.repeat(32) })).toEqual([]);
   });
 
+  it('never serves the simulated bank by default against a real database', () => {
+    expect(loadConfig({}).bankSimulator).toBe(true);
+    const real = { DATABASE_URL: 'postgres://u:p@db:5432/land', JWT_SECRET: 'x'.repeat(32), RESERVE_ENCRYPTION_KEY: 'ab'.repeat(32), BANK_NOTICE_SECRET: 'b'.repeat(32) };
+    expect(loadConfig(real).bankSimulator).toBe(false);
+    expect(loadConfig({ ...real, BANK_SIMULATOR: 'on' }).bankSimulator).toBe(true);
+  });
+
   it('lists every bad setting at once', () => {
     expect(problemsOf({ PORT: 'x', DEMO: 'y', LOG_LEVEL: 'z' })).toHaveLength(3);
   });

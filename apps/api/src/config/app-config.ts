@@ -56,8 +56,9 @@ export class EnvironmentVariables {
   @Matches(/^\d{6}$/, { message: 'BANK_SUB_ACCOUNT_PREFIX must be 6 digits' })
   BANK_SUB_ACCOUNT_PREFIX = '955880';
 
-  @IsIn(['on', 'off'], { message: 'BANK_SIMULATOR must be "on" or "off"' })
-  BANK_SIMULATOR = 'on';
+  /** Default: on with the embedded database (a demo), off with DATABASE_URL (a real deployment). */
+  @Transform(emptyToUndefined) @IsOptional() @IsIn(['on', 'off'], { message: 'BANK_SIMULATOR must be "on" or "off"' })
+  BANK_SIMULATOR?: string;
 
   @Transform(toInt) @IsInt() @Min(60, { message: 'JWT_ACCESS_TTL_SECONDS must be at least 60' }) @Max(86_400)
   JWT_ACCESS_TTL_SECONDS = 900;
@@ -151,7 +152,7 @@ function flatten(errors: ValidationError[]): string[] {
 export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'RESERVE_ENCRYPTION_KEY', 'BANK_NOTICE_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'RESERVE_ENCRYPTION_KEY', 'BANK_NOTICE_SECRET', 'BANK_SIMULATOR', 'ADMIN_USERNAME', 'ADMIN_PASSWORD']) {
     if (env[key] !== undefined) raw[key] = env[key];
   }
   const parsed = plainToInstance(EnvironmentVariables, raw);
@@ -179,7 +180,8 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     reserveKey: parsed.RESERVE_ENCRYPTION_KEY ? decodeKey(parsed.RESERVE_ENCRYPTION_KEY) : undefined,
     bankNoticeSecret: parsed.BANK_NOTICE_SECRET,
     bankSubAccountPrefix: parsed.BANK_SUB_ACCOUNT_PREFIX,
-    bankSimulator: parsed.BANK_SIMULATOR === 'on',
+    // A simulated bank can fake deposits: never on by default where real money is handled.
+    bankSimulator: parsed.BANK_SIMULATOR ? parsed.BANK_SIMULATOR === 'on' : !parsed.DATABASE_URL,
     jwtAccessTtlSeconds: parsed.JWT_ACCESS_TTL_SECONDS,
     jwtRefreshTtlSeconds: parsed.JWT_REFRESH_TTL_SECONDS,
     corsOrigins: parsed.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
