@@ -54,7 +54,7 @@ describe('persons, review time limits and registration close', () => {
     expect(res.body).toMatchObject({ code: 'RESIDENT_ID_CHECK_DIGIT', field: 'idNumber' });
   });
 
-  it('gives a pre-review a deadline of 2 working days and lists it once overdue', async () => {
+  it('gives a pre-review until the end of the 2nd working day and lists it once overdue', async () => {
     const b = await registerCompany(t, 'review.co', '待审查公司', 9101);
     const app = await t.http().post(`/api/lots/${lotId}/applications`).set(bearer(b.token)).send({}).expect(201);
     await t.http().post(`/api/applications/${app.body.id}/submit`).set(bearer(b.token)).expect(201);
@@ -62,7 +62,9 @@ describe('persons, review time limits and registration close', () => {
     const submitted = new Date(staff.body.submittedAt);
     const due = new Date(staff.body.reviewDueAt);
     const expected = (await t.http().get('/api/calendar/add-working-days').query({ start: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(submitted), days: 2 }).expect(200)).body.result;
-    expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(due)).toBe(expected);
+    // Due at 24:00 Shanghai time of that working day.
+    expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(due.getTime() - 1))).toBe(expected);
+    expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(due)).toBe('00:00');
     expect((await t.http().get('/api/applications/overdue-reviews').set(bearer(s.tokens.trading)).expect(200)).body).toHaveLength(0);
     await t.dataSource.query(`UPDATE application SET review_due_at = now() - interval '1 hour' WHERE id = $1`, [app.body.id]);
     const overdue = await t.http().get('/api/applications/overdue-reviews').set(bearer(s.tokens.trading)).expect(200);

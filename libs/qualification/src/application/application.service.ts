@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes, randomInt } from 'node:crypto';
 import { In, LessThan, type EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { WorkingDayCalendar } from '@app/calendar';
+import { addWorkingDays, WorkingDayCalendar, type IsoDate } from '@app/calendar';
 import { DomainError, DomainErrors, type Actor } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { LotEntity } from '@app/listing/persistence/lot.entity';
@@ -12,7 +12,7 @@ import { drawBidderNumber } from '../domain/bidder-number';
 import { computeDepositStatus } from '../domain/deposit-status';
 import { validateJointGroup } from '../domain/joint-bid';
 import { maskResidentId } from '../domain/resident-id';
-import { transitionApplication, type ApplicationState, type ApplicationTransitionName } from '../domain/review';
+import { reviewDueAt, transitionApplication, type ApplicationState, type ApplicationTransitionName } from '../domain/review';
 import { generateSubAccount } from '../domain/virtual-account';
 import type { ApplyDto, UploadDocumentDto } from '../http/dto/qualification.dto';
 import { ApplicationDocumentEntity, ApplicationEntity, ApplicationPartnerEntity } from '../persistence/application.entity';
@@ -172,8 +172,8 @@ export class ApplicationService {
       if (app.reviewMode === 'pre_review') {
         this.move(app, 'start_review');
         const days = await this.settings.get<number>('qualification.reviewWorkingDays', em);
-        const due = await this.calendar.addWorkingDays(this.calendar.dateOf(now), days, em);
-        app.reviewDueAt = new Date(now.getTime() + (Date.parse(`${due}T00:00:00Z`) - Date.parse(`${this.calendar.dateOf(now)}T00:00:00Z`)));
+        const overrides = await this.calendar.overrides(em);
+        app.reviewDueAt = reviewDueAt(now, days, (date, n) => addWorkingDays(date as IsoDate, n, overrides));
       } else {
         await this.issueSubAccount(em, app, now);
       }
