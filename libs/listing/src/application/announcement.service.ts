@@ -72,7 +72,8 @@ export class AnnouncementService {
       const a = await this.lockAnnouncement(em, announcementId);
       if (a.status !== 'draft') throw new DomainError('ANNOUNCEMENT_NOT_DRAFT', 'lots can only be added to a draft; publish an amendment instead', 'status');
       const region = await listingSettings(this.settings, em);
-      const violations: RuleViolation[] = lotTermsViolations(toLotTerms(dto.terms), region, 'terms');
+      const terms = toLotTerms(dto.terms);
+      const violations: RuleViolation[] = lotTermsViolations(terms, region, 'terms');
       if (await em.existsBy(LotEntity, { lotNumber: dto.lotNumber.trim() })) {
         violations.push({ code: 'LOT_NUMBER_TAKEN', message: `lot number ${dto.lotNumber} is already used`, field: 'lotNumber' });
       }
@@ -100,10 +101,10 @@ export class AnnouncementService {
         title: dto.title.trim(),
         method: dto.terms.method as LotEntity['method'],
         phase: 'draft',
-        startPrice: toLotTerms(dto.terms).startPrice,
-        increment: toLotTerms(dto.terms).increment ?? null,
-        deposit: toLotTerms(dto.terms).deposit,
-        capPrice: toLotTerms(dto.terms).priceCap ?? null,
+        startPrice: terms.startPrice,
+        increment: terms.increment ?? null,
+        deposit: terms.deposit,
+        capPrice: terms.priceCap ?? null,
         terms: termsJson(dto.terms),
         ...shape.columns,
         registrationClose: registrationCloseOf(schedule, dto.terms.method as LotEntity['method'], overrides, region)!,

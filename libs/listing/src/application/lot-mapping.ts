@@ -39,20 +39,22 @@ export function toLotTerms(dto: LotTermsDto, prefix = 'terms'): LotTerms {
 }
 
 function toCapRule(dto: CapRuleDto, prefix: string): CapRule {
-  const need = <T>(v: T | undefined, name: string, parse: (s: T) => unknown) => (v === undefined ? undefined : parse(v));
+  // Missing fields stay undefined here; the domain rules (lotTermsViolations) name each one.
+  const area = (v: string | undefined, f: string) => (v === undefined ? undefined : Area.parse(v, `${prefix}.${f}`)) as Area;
+  const ratio = (v: string | undefined, f: string) => (v === undefined ? undefined : Ratio.parse(v, `${prefix}.${f}`)) as Ratio;
   switch (dto.mode) {
     case 'build_in_area':
-      return { mode: 'build_in_area', startArea: need(dto.startArea, 'startArea', (s) => Area.parse(s, `${prefix}.startArea`)) as Area, areaStep: need(dto.areaStep, 'areaStep', (s) => Area.parse(s, `${prefix}.areaStep`)) as Area, countdownSeconds: dto.countdownSeconds };
+      return { mode: 'build_in_area', startArea: area(dto.startArea, 'startArea'), areaStep: area(dto.areaStep, 'areaStep'), countdownSeconds: dto.countdownSeconds };
     case 'self_held_share':
-      return { mode: 'self_held_share', startShare: need(dto.startShare, 'startShare', (s) => Ratio.parse(s, `${prefix}.startShare`)) as Ratio, shareStep: need(dto.shareStep, 'shareStep', (s) => Ratio.parse(s, `${prefix}.shareStep`)) as Ratio, countdownSeconds: dto.countdownSeconds };
+      return { mode: 'self_held_share', startShare: ratio(dto.startShare, 'startShare'), shareStep: ratio(dto.shareStep, 'shareStep'), countdownSeconds: dto.countdownSeconds };
     case 'lottery':
       return { mode: 'lottery', optInWindowMinutes: dto.optInWindowMinutes as number };
     default:
       return {
         mode: 'one_sealed_price',
-        guidePrice: need(dto.guidePrice, 'guidePrice', (s) => Money.parse(s, `${prefix}.guidePrice`)) as Money,
-        bandLower: need(dto.bandLower, 'bandLower', (s) => Ratio.parse(s, `${prefix}.bandLower`)) as Ratio,
-        bandUpper: need(dto.bandUpper, 'bandUpper', (s) => Ratio.parse(s, `${prefix}.bandUpper`)) as Ratio,
+        guidePrice: money(dto.guidePrice, `${prefix}.guidePrice`) as Money,
+        bandLower: ratio(dto.bandLower, 'bandLower'),
+        bandUpper: ratio(dto.bandUpper, 'bandUpper'),
       };
   }
 }
