@@ -1,6 +1,6 @@
 import { ALL_ROLES, Role } from '@app/auth';
 import { PARCEL_A } from '../support/fixtures';
-import { listRoutes } from '../support/routes';
+import { concretePaths, listRoutes } from '../support/routes';
 import { bearer, LISTING_TERMS, mondayAfter, SaleBuilder } from '../support/sale-builder';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -49,8 +49,7 @@ describe('the sealed reserve stays sealed before the close', () => {
     let fetched = 0;
     const leaks: string[] = [];
     for (const route of routes) {
-      const params = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
-      const combos = params.length === 0 ? [route.path] : (ids[params[0]!] ?? ['x']).map((v) => route.path.replace(`:${params[0]}`, v).replace(/:(\w+)/g, (_m, p: string) => ids[p]?.[0] ?? 'x'));
+      const combos = concretePaths(route.path, ids);
       for (const path of combos) {
         for (const caller of callers) {
           const req = t.http().get(path);

@@ -2,7 +2,7 @@ import { ALL_ROLES, hasPermission, Permission, Role } from '@app/auth';
 import { PARCEL_A } from '../support/fixtures';
 import { bankNotice, postNotice } from '../support/bank';
 import { registerCompany } from '../support/bidders';
-import { listRoutes } from '../support/routes';
+import { concretePaths, listRoutes } from '../support/routes';
 import { bearer, LISTING_TERMS, mondayAfter, SaleBuilder } from '../support/sale-builder';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -59,8 +59,7 @@ describe('bidders see numbers, never each other', () => {
     const leaks: string[] = [];
     let answered = 0;
     for (const route of reachable) {
-      const params = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
-      const paths = params.length === 0 ? [route.path] : (ids[params[0]!] ?? ['x']).map((v) => route.path.replace(`:${params[0]}`, v).replace(/:(\w+)/g, (_m, p: string) => ids[p]?.[0] ?? 'x'));
+      const paths = concretePaths(route.path, ids);
       for (const path of paths) {
         for (const [who, token, forbidden] of [
           ['public', undefined, [alpha, beta]],

@@ -40,3 +40,13 @@ export function listRoutes(app: INestApplication, prefix = 'api'): RouteInfo[] {
   }
   return routes.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
 }
+
+/**
+ * Concrete paths for a route: every id given for its first parameter, the first given value for the
+ * others ('x' where none is given). Used by the scans that call every route with a live sale's ids.
+ */
+export function concretePaths(path: string, ids: Record<string, string[]>): string[] {
+  const params = [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+  if (params.length === 0) return [path];
+  return (ids[params[0]!] ?? ['x']).map((v) => path.replace(`:${params[0]}`, v).replace(/:(\w+)/g, (_m, p: string) => ids[p]?.[0] ?? 'x'));
+}

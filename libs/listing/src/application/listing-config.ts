@@ -9,16 +9,10 @@ export interface ListingOptions {
   reserveKey: Buffer;
 }
 
-/** The region's listing settings (platform settings store), in the shape the domain rules take. */
+/**
+ * The region's listing settings (platform settings store), in the shape the domain rules take: the
+ * `listing.*` keys are named like the fields of ListingSettings, and are read in one query.
+ */
 export async function listingSettings(settings: SettingsService, em: EntityManager): Promise<ListingSettingsOverrides> {
-  return {
-    leadTimeCalendarDays: await settings.get<number>('listing.leadTimeCalendarDays', em),
-    minListingDays: await settings.get<number>('listing.minListingDays', em),
-    listingDaysAreWorkingDays: await settings.get<boolean>('listing.listingDaysAreWorkingDays', em),
-    minDepositRatio: await settings.get<string>('listing.minDepositRatio', em),
-    registrationCloseWorkingDays: await settings.get<number>('listing.registrationCloseWorkingDays', em),
-    reserveSealMinutesBeforeEnd: await settings.get<number>('listing.reserveSealMinutesBeforeEnd', em),
-    minCommitteeSize: await settings.get<number>('listing.minCommitteeSize', em),
-    resumptionNoticeDays: await settings.get<number>('listing.resumptionNoticeDays', em),
-  };
+  return (await settings.namespace('listing', em)) as ListingSettingsOverrides;
 }

@@ -1,3 +1,4 @@
+import { toShanghaiDate } from '@app/calendar/domain/calendar-day';
 import { DomainError } from '@app/common/domain-error';
 import { checkIntegerSetting, QUALIFICATION_DEFAULTS } from './qualification-settings';
 
@@ -218,11 +219,6 @@ const MS_PER_HOUR = 3_600_000;
 const SHANGHAI_OFFSET_MS = 8 * MS_PER_HOUR;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The Asia/Shanghai calendar day of an instant (UTC+8 all year). */
-function shanghaiDate(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** 00:00 Asia/Shanghai of the day after `isoDate`. */
 function endOfShanghaiDay(isoDate: string): Date {
   const midnightUtc = Date.parse(`${isoDate}T00:00:00Z`);
@@ -241,7 +237,7 @@ export function reviewDueAt(
 ): Date {
   if (!(submittedAt instanceof Date) || Number.isNaN(submittedAt.getTime())) throw new RangeError('submittedAt must be a valid Date');
   checkIntegerSetting('reviewWorkingDays', workingDays, 'workingDays');
-  const dueDay = addWorkingDaysFn(shanghaiDate(submittedAt), workingDays);
+  const dueDay = addWorkingDaysFn(toShanghaiDate(submittedAt), workingDays);
   if (typeof dueDay !== 'string' || !ISO_DATE.test(dueDay) || Number.isNaN(Date.parse(`${dueDay}T00:00:00Z`))) {
     throw new RangeError(`addWorkingDaysFn must return an ISO date, got ${String(dueDay)}`);
   }

@@ -168,6 +168,8 @@ export class QualificationController {
     const now = Date.now();
     const entry = this.hits.get(ip);
     if (!entry || now - entry.windowStart > 60_000) {
+      // Forget finished windows now and then, so the table cannot grow without bound.
+      if (this.hits.size > 10_000) for (const [key, e] of this.hits) if (now - e.windowStart > 60_000) this.hits.delete(key);
       this.hits.set(ip, { windowStart: now, count: 1 });
       return;
     }

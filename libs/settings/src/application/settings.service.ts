@@ -28,6 +28,20 @@ export class SettingsService {
     return (row ? row.value : def.default) as T;
   }
 
+  /**
+   * Every setting under `prefix.` in one query, keyed without the prefix
+   * (`namespace('listing')` → `{ leadTimeCalendarDays: 20, … }`).
+   */
+  async namespace(prefix: string, em: EntityManager = this.dataSource.manager): Promise<Record<string, unknown>> {
+    const rows = await em.createQueryBuilder(PlatformSettingEntity, 's').where('s.key LIKE :p', { p: `${prefix}.%` }).getMany();
+    const stored = new Map(rows.map((r) => [r.key, r.value]));
+    const out: Record<string, unknown> = {};
+    for (const def of SETTING_DEFINITIONS.values()) {
+      if (def.key.startsWith(`${prefix}.`)) out[def.key.slice(prefix.length + 1)] = stored.has(def.key) ? stored.get(def.key) : def.default;
+    }
+    return out;
+  }
+
   async list(): Promise<SettingView[]> {
     const rows = await this.dataSource.manager.find(PlatformSettingEntity);
     const stored = new Map(rows.map((r) => [r.key, r.value]));
