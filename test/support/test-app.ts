@@ -33,7 +33,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const db = await createTestDatabase();
   // Uploaded documents go to a throwaway folder, not the project's .data.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'land-test-data-'));
-  const appConfig = loadConfig({ LOG_LEVEL: 'silent', DEMO: 'off', PORT: '0', DATA_DIR: dataDir, ...env });
+  // Live trading's clock and the cross-instance socket adapter are off unless a test turns them on.
+  const appConfig = loadConfig({ LOG_LEVEL: 'silent', DEMO: 'off', PORT: '0', DATA_DIR: dataDir, SOCKET_ADAPTER: 'none', CLOCK_INTERVAL_MS: '0', ...env });
   const config: RuntimeConfig = {
     ...appConfig,
     databaseUrl: db.url,

@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } 
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
+import { BiddingModule } from '@app/bidding';
 import { CalendarModule } from '@app/calendar';
 import { DatabaseModule } from '@app/database';
 import { DisclosureModule } from '@app/disclosure';
@@ -47,6 +48,14 @@ export class AppModule implements NestModule {
           subAccountPrefix: config.bankSubAccountPrefix,
           bankSimulator: config.bankSimulator,
           fileStoreDir: path.resolve(config.dataDir, 'files'),
+        }),
+        BiddingModule.forRoot({
+          listing,
+          reserveKey: config.reserveKey,
+          clockIntervalMs: config.clockIntervalMs,
+          bidRatePerSecond: config.bidRatePerSecond,
+          bidBurst: config.bidBurst,
+          batchMax: config.bidBatchMax,
         }),
       ],
       controllers: [HealthController],

@@ -22,6 +22,7 @@ import { AppModule } from './app.module';
 import { seedDemoSale } from './demo/demo-seed';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { loadOrCreateLocalSecrets } from './config/local-secrets';
+import { ClusterIoAdapter } from '@app/bidding';
 import type { RuntimeConfig } from './config/runtime-config';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { createValidationPipe } from './http/validation';
@@ -37,6 +38,9 @@ export async function createApp(config: RuntimeConfig): Promise<NestExpressAppli
   app.useBodyParser('json', { limit: '8mb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
+  const io = new ClusterIoAdapter(app, { mode: config.socketAdapter, redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, corsOrigins: config.corsOrigins });
+  await io.connect();
+  app.useWebSocketAdapter(io);
   setUpApiDocs(app);
   return app;
 }

@@ -3,3 +3,4 @@ export * from './application/applicant-directory';
 export * from './application/reserve-price.service';
 export * from './listing.module';
 export * from './persistence/lot.entity';
+export * from './application/lot-mapping';

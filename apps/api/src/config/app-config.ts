@@ -102,6 +102,25 @@ export class EnvironmentVariables {
 
   @IsString() @Matches(/^[A-Za-z_]+\/[A-Za-z_]+$/, { message: 'TIMEZONE must be an IANA zone such as Asia/Shanghai' })
   TIMEZONE = 'Asia/Shanghai';
+
+  /** How socket.io instances share rooms: auto = redis with REDIS_URL, else postgres (same database). */
+  @IsIn(['auto', 'redis', 'postgres', 'none'], { message: 'SOCKET_ADAPTER must be auto, redis, postgres or none' })
+  SOCKET_ADAPTER = 'auto';
+
+  /** How often each instance's auction clock looks for due lots (ms); 0 turns it off. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
+  CLOCK_INTERVAL_MS = 100;
+
+  /** Per-bidder bid rate limit (token bucket per instance). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
+  BID_RATE_PER_SECOND = 5;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
+  BID_BURST = 10;
+
+  /** Most bids of one lot decided under one lock and committed together. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(5_000)
+  BID_BATCH_MAX = 200;
 }
 
 export interface AppConfig {
@@ -127,6 +146,11 @@ export interface AppConfig {
   loginMaxFailures: number;
   loginFailureWindowSeconds: number;
   timezone: string;
+  socketAdapter: 'redis' | 'postgres' | 'none';
+  clockIntervalMs: number;
+  bidRatePerSecond: number;
+  bidBurst: number;
+  bidBatchMax: number;
 }
 
 /** Thrown when the environment is wrong; the message lists every bad setting by name. */
@@ -167,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
   if (parsed.DATABASE_URL && !parsed.BANK_NOTICE_SECRET) {
     problems.push('BANK_NOTICE_SECRET is required when DATABASE_URL is set (the secret shared with the bank, at least 32 characters)');
   }
+  if (parsed.SOCKET_ADAPTER === 'redis' && !parsed.REDIS_URL) problems.push('SOCKET_ADAPTER=redis needs REDIS_URL');
   if (Boolean(parsed.ADMIN_USERNAME) !== Boolean(parsed.ADMIN_PASSWORD)) {
     problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
   }
@@ -189,6 +214,11 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     embeddedPgPort: parsed.EMBEDDED_PG_PORT,
     dbPoolSize: parsed.DB_POOL_SIZE,
     logLevel: parsed.LOG_LEVEL,
+    socketAdapter: parsed.SOCKET_ADAPTER === 'auto' ? (parsed.REDIS_URL ? 'redis' : 'postgres') : (parsed.SOCKET_ADAPTER as 'redis' | 'postgres' | 'none'),
+    clockIntervalMs: parsed.CLOCK_INTERVAL_MS,
+    bidRatePerSecond: parsed.BID_RATE_PER_SECOND,
+    bidBurst: parsed.BID_BURST,
+    bidBatchMax: parsed.BID_BATCH_MAX,
     demo: parsed.DEMO === 'on',
     adminUsername: parsed.ADMIN_USERNAME,
     adminPassword: parsed.ADMIN_PASSWORD,

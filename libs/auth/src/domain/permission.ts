@@ -26,6 +26,8 @@ export enum Permission {
   ApplicationReview = 'application.review',
   /** Deposit ledgers by sub-account and bidder number. */
   DepositRead = 'deposit.read',
+  /** Live trading controls: freeze, resume, change the increment (audited with a reason). */
+  TradingControl = 'trading.control',
 }
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -39,9 +41,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.BidderRead,
     Permission.ApplicationReview,
     Permission.DepositRead,
+    Permission.TradingControl,
   ],
   [Role.PricingCommittee]: [Permission.ReserveSubmit],
-  [Role.Supervisor]: [Permission.AuditRead, Permission.ParcelRead, Permission.AnnouncementRead, Permission.ApprovalDecide, Permission.BidderRead, Permission.DepositRead],
+  [Role.Supervisor]: [Permission.AuditRead, Permission.ParcelRead, Permission.AnnouncementRead, Permission.ApprovalDecide, Permission.BidderRead, Permission.DepositRead, Permission.TradingControl],
   [Role.FinanceOfficer]: [Permission.ParcelRead, Permission.DepositRead],
   [Role.Bidder]: [Permission.BidderSelf],
 };

@@ -13,6 +13,7 @@ export type LotMethod = 'auction' | 'listing' | 'tender';
 @Check('lot_method_check', `method IN ('auction','listing','tender')`)
 @Check('lot_prices_check', `start_price > 0 AND (increment IS NULL OR increment > 0) AND deposit > 0 AND (cap_price IS NULL OR cap_price > start_price)`)
 @Index('lot_phase_deadline_idx', ['phase', 'deadline'])
+@Index('lot_due_at_idx', ['dueAt'])
 export class LotEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -101,6 +102,18 @@ export class LotEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   frozenAt: Date | null;
+
+  /** The bidding engine's state once trading opens (libs/bidding, trading-state-codec.ts); never the reserve. */
+  @Column({ type: 'jsonb', nullable: true })
+  tradingState: Record<string, unknown> | null;
+
+  /** When the auction clock must next look at this lot (clock-schedule.ts); null when nothing is due. */
+  @Column({ type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
+  /** The current leader's bidder number (号牌), public. */
+  @Column({ type: 'text', nullable: true })
+  leaderNumber: string | null;
 
   @VersionColumn()
   version: number;

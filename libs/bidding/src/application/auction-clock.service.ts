@@ -1,0 +1,52 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { BIDDING_OPTIONS, type BiddingOptions } from './bidding-options';
+import { TradingService } from './trading.service';
+
+/**
+ * The auction clock (DESIGN.md §4, Time). Every instance runs one: every `clockIntervalMs` it takes the
+ * lots whose `due_at` has passed, one at a time with `FOR UPDATE SKIP LOCKED`, and ticks them. Two
+ * instances never tick the same lot at once, a closing and a last-second bid are serialized by the
+ * row lock, and after a restart the clock simply reads `due_at` again: nothing lives in memory.
+ */
+@Injectable()
+export class AuctionClock implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AuctionClock.name);
+  private timer?: NodeJS.Timeout;
+  private busy = false;
+  private stopped = false;
+
+  constructor(
+    private readonly trading: TradingService,
+    @Inject(BIDDING_OPTIONS) private readonly options: BiddingOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.options.clockIntervalMs > 0) this.timer = setInterval(() => void this.runOnce(), this.options.clockIntervalMs);
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Ticks every due lot once; returns how many were ticked. Tests call it directly. */
+  async runOnce(limit = 100): Promise<number> {
+    if (this.busy || this.stopped) return 0;
+    this.busy = true;
+    let n = 0;
+    try {
+      const seen = new Set<string>();
+      while (n < limit && !this.stopped) {
+        const lotId = await this.trading.tickNextDue();
+        if (!lotId || seen.has(lotId)) break;
+        seen.add(lotId);
+        n++;
+      }
+    } catch (err) {
+      if (!this.stopped) this.logger.error({ err }, 'clock tick failed');
+    } finally {
+      this.busy = false;
+    }
+    return n;
+  }
+}
