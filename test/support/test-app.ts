@@ -29,8 +29,10 @@ export interface TestApp {
 let userCounter = 0;
 
 /** The real application (same bootstrap as `npm start`) on a fresh, migrated database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function createTestApp(env: Record<string, string> = {}, options: { sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
+  // A second instance on the same database (multi-instance tests) neither creates nor drops it.
+  const shared = options.sameDatabaseAs?.db;
+  const db: TestDatabase = shared ? { ...shared, drop: async () => undefined } : await createTestDatabase();
   // Uploaded documents go to a throwaway folder, not the project's .data.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'land-test-data-'));
   // Live trading's clock and the cross-instance socket adapter are off unless a test turns them on.

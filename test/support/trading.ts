@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { io, type Socket } from 'socket.io-client';
+import { TokenService, UserEntity } from '@app/auth';
+import { AuctionClock } from '@app/bidding';
+import { PARCEL_A } from './fixtures';
+import { uscc } from './bidders';
+import { AUCTION_TERMS, bearer, mondayAfter, type SaleBuilder } from './sale-builder';
+import type { TestApp } from './test-app';
+
+/** A qualified bidder made by the factory: its account, token, application and bidder number (号牌). */
+export interface Seat {
+  userId: string;
+  username: string;
+  token: string;
+  applicationId: string;
+  bidderNumber: string;
+  name: string;
+  creditCode: string;
+}
+
+let lotCounter = 0;
+
+/** A published auction lot (real API: parcel, announcement, lot, publication). Returns its id. */
+export async function publishedLot(t: TestApp, s: SaleBuilder, terms: Record<string, unknown> = AUCTION_TERMS): Promise<string> {
+  const n = ++lotCounter;
+  const parcelId = await s.readyParcel(PARCEL_A, `SG2026-T${process.pid % 1000}-${n}`);
+  const a = await t.http().post('/api/announcements').set(bearer(s.tokens.trading)).send({ number: `寿自然资告字〔2026〕T${process.pid % 1000}${n}号`, title: '国有建设用地使用权拍卖出让公告', body: '正文' }).expect(201);
+  const schedule = terms.method === 'listing' ? await s.listingSchedule(mondayAfter(30), 10) : await s.auctionSchedule(mondayAfter(30));
+  const lot = await t
+    .http()
+    .post(`/api/announcements/${a.body.id}/lots`)
+    .set(bearer(s.tokens.trading))
+    .send({ lotNumber: `T${process.pid % 1000}-${n}`, title: '寿光市测试地块', parcelIds: [parcelId], terms, schedule })
+    .expect(201);
+  await t.http().post(`/api/announcements/${a.body.id}/publish`).set(bearer(s.tokens.trading)).expect(201);
+  return lot.body.id as string;
+}
+
+/**
+ * `count` bidders qualified for the lot, written straight to the database (the qualification flow
+ * itself is tested in test/qualification); tokens are issued by the real TokenService.
+ */
+export async function qualifiedBidders(t: TestApp, lotId: string, count: number, prefix: string, firstSeed = 1): Promise<Seat[]> {
+  const tokens = t.app.get(TokenService);
+  const seats: Seat[] = [];
+  await t.dataSource.transaction(async (em) => {
+    for (let i = 0; i < count; i++) {
+      const username = `${prefix}.b${i + 1}`;
+      const name = `${prefix}竞买人${i + 1}号有限公司`;
+      const creditCode = uscc(firstSeed * 1000 + i);
+      const [user] = (await em.query(`INSERT INTO app_user (username, display_name, password_hash, roles) VALUES ($1, $2, 'factory-no-login', ARRAY['bidder']) RETURNING id`, [username, name])) as Array<{ id: string }>;
+      const [bidder] = (await em.query(
+        `INSERT INTO bidder (user_id, kind, name, credit_code, legal_representative, contact_name, contact_phone, address) VALUES ($1, 'company', $2, $3, '王建国', '李明', '13805360000', '山东省寿光市') RETURNING id`,
+        [user.id, name, creditCode],
+      )) as Array<{ id: string }>;
+      const bidderNumber = String(100 + ((firstSeed * 37 + i * 7) % 900)).padStart(3, '0') + String(i).padStart(2, '0');
+      const [app] = (await em.query(
+        `INSERT INTO application (lot_id, lead_bidder_id, joint, status, review_mode, submitted_at, deposit_required, deposit_deadline, bidder_number, qualified_at, confirmation_code, version)
+         SELECT $1, $2, false, 'qualified', 'post_review', now(), deposit, deposit_deadline, $3, now(), $4, 1 FROM lot WHERE id = $1 RETURNING id`,
+        [lotId, bidder.id, bidderNumber, randomUUID().slice(0, 16)],
+      )) as Array<{ id: string }>;
+      await em.query(`INSERT INTO application_partner (application_id, bidder_id, lot_id, share, is_lead, accepted_at) VALUES ($1, $2, $3, 1, true, now())`, [app.id, bidder.id, lotId]);
+      const entity = await em.findOneByOrFail(UserEntity, { id: user.id });
+      const pair = await tokens.issue(em, entity);
+      seats.push({ userId: user.id, username, token: pair.accessToken, applicationId: app.id, bidderNumber, name, creditCode });
+    }
+  });
+  return seats;
+}
+
+/**
+ * Moves the lot's schedule so that trading opens now (applications closed before; a listing ends in an
+ * hour), and lets the clock open it.
+ */
+export async function openTradingNow(t: TestApp, lotId: string): Promise<void> {
+  await t.dataSource.query(
+    `UPDATE lot SET application_start = now() - interval '3 hours', application_end = now() - interval '2 hours', deposit_deadline = now() - interval '2 hours',
+                    registration_close = now() - interval '2 hours', reserve_seal_deadline = now() - interval '1 hour', trading_start = clock_timestamp(),
+                    trading_end = CASE WHEN method = 'auction' THEN NULL ELSE clock_timestamp() + interval '1 hour' END WHERE id = $1`,
+    [lotId],
+  );
+  await t.app.get(AuctionClock).runOnce();
+}
+
+/** Time travel: the running phase's deadline becomes `offsetMs` from the database clock (state and columns alike). */
+export async function moveDeadline(t: TestApp, lotId: string, offsetMs: number): Promise<Date> {
+  const [row] = (await t.dataSource.query(
+    `UPDATE lot SET trading_state = jsonb_set(trading_state, '{deadline}', jsonb_build_object('$date', to_jsonb(clock_timestamp() + make_interval(secs => $2::double precision / 1000)))),
+                    deadline = clock_timestamp() + make_interval(secs => $2::double precision / 1000),
+                    due_at = clock_timestamp() + make_interval(secs => $2::double precision / 1000)
+      WHERE id = $1 RETURNING deadline`,
+    [lotId, offsetMs],
+  )) as Array<{ deadline: Date }>;
+  return row.deadline;
+}
+
+/** Starts the app listening on a free port and returns the socket.io URL of the /auction namespace. */
+export async function listen(t: TestApp): Promise<string> {
+  await t.app.listen(0, '127.0.0.1');
+  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  return `http://127.0.0.1:${port}/auction`;
+}
+
+export interface Client {
+  socket: Socket;
+  /** Every broadcast frame received, in arrival order. */
+  frames: Array<{ event: string; data: Record<string, unknown> }>;
+  emit<T = Record<string, unknown>>(event: string, payload: unknown): Promise<T>;
+  /** Resolves when a frame matching `predicate` has arrived (already or later). */
+  waitFor(predicate: (f: { event: string; data: Record<string, unknown> }) => boolean, timeoutMs?: number): Promise<{ event: string; data: Record<string, unknown> }>;
+  close(): void;
+}
+
+export async function connect(url: string, token?: string): Promise<Client> {
+  const socket = io(url, { transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true });
+  const frames: Client['frames'] = [];
+  const waiters: Array<{ predicate: Parameters<Client['waitFor']>[0]; resolve: (f: Client['frames'][number]) => void }> = [];
+  socket.onAny((event: string, data: Record<string, unknown>) => {
+    const frame = { event, data };
+    frames.push(frame);
+    for (const w of [...waiters]) {
+      if (w.predicate(frame)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(frame);
+      }
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (err) => reject(err));
+  });
+  return {
+    socket,
+    frames,
+    emit: <T>(event: string, payload: unknown) => socket.timeout(20_000).emitWithAck(event, payload) as Promise<T>,
+    waitFor(predicate, timeoutMs = 20_000) {
+      const found = frames.find(predicate);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('timed out waiting for a frame')), timeoutMs);
+        waiters.push({
+          predicate,
+          resolve: (f) => {
+            clearTimeout(timer);
+            resolve(f);
+          },
+        });
+      });
+    },
+    close: () => socket.disconnect(),
+  };
+}
