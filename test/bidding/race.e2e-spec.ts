@@ -1,7 +1,7 @@
 import { verifyChain } from '@app/bidding/domain/hash-chain';
 import { AUCTION_TERMS, SaleBuilder } from '../support/sale-builder';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { connect, listen, openTradingNow, publishedLot, qualifiedBidders, type Client, type Seat } from '../support/trading';
+import { connect, listen, openTradingNow, publishedLot, qualifiedBidders, sharedRoomsEnv, type Client, type Seat } from '../support/trading';
 
 type Ack = { ok: true; seq: number; price: string; deadline: string; duplicate?: boolean } | { ok: false; code: string; message: string };
 
@@ -11,8 +11,7 @@ type Ack = { ok: true; seq: number; price: string; deadline: string; duplicate?:
  * with valid, low, duplicate and retried bids, while both instances run the auction clock.
  */
 describe('100 bidders racing on one lot through two instances', () => {
-  const adapter = process.env.REDIS_URL ? { SOCKET_ADAPTER: 'redis', REDIS_URL: process.env.REDIS_URL } : { SOCKET_ADAPTER: 'postgres' };
-  const env = { ...adapter, CLOCK_INTERVAL_MS: '50' };
+  const env = { ...sharedRoomsEnv(), CLOCK_INTERVAL_MS: '50' };
   let a: TestApp;
   let b: TestApp;
   let lotId: string;

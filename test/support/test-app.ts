@@ -28,6 +28,21 @@ export interface TestApp {
 
 let userCounter = 0;
 
+/** The configuration every test instance runs with (also used by child-process instances). */
+export function testRuntimeConfig(env: Record<string, string>, databaseUrl: string, dataDir: string): RuntimeConfig {
+  // Live trading's clock and the cross-instance socket adapter are off unless a test turns them on.
+  const appConfig = loadConfig({ LOG_LEVEL: 'silent', DEMO: 'off', PORT: '0', DATA_DIR: dataDir, SOCKET_ADAPTER: 'none', CLOCK_INTERVAL_MS: '0', ...env });
+  return {
+    ...appConfig,
+    databaseUrl,
+    jwtSecret: 'test-secret-that-is-long-enough-0123456789',
+    reserveKey: Buffer.from(TEST_RESERVE_KEY_HEX, 'hex'),
+    bankNoticeSecret: TEST_BANK_SECRET,
+    embeddedDatabase: false,
+    dbPoolSize: 5,
+  };
+}
+
 /** The real application (same bootstrap as `npm start`) on a fresh, migrated database. */
 export async function createTestApp(env: Record<string, string> = {}, options: { sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
   // A second instance on the same database (multi-instance tests) neither creates nor drops it.
@@ -35,17 +50,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
   const db: TestDatabase = shared ? { ...shared, drop: async () => undefined } : await createTestDatabase();
   // Uploaded documents go to a throwaway folder, not the project's .data.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'land-test-data-'));
-  // Live trading's clock and the cross-instance socket adapter are off unless a test turns them on.
-  const appConfig = loadConfig({ LOG_LEVEL: 'silent', DEMO: 'off', PORT: '0', DATA_DIR: dataDir, SOCKET_ADAPTER: 'none', CLOCK_INTERVAL_MS: '0', ...env });
-  const config: RuntimeConfig = {
-    ...appConfig,
-    databaseUrl: db.url,
-    jwtSecret: 'test-secret-that-is-long-enough-0123456789',
-    reserveKey: Buffer.from(TEST_RESERVE_KEY_HEX, 'hex'),
-    bankNoticeSecret: TEST_BANK_SECRET,
-    embeddedDatabase: false,
-    dbPoolSize: 5,
-  };
+  const config = testRuntimeConfig(env, db.url, dataDir);
   const app = await createApp(config);
   await app.init();
   const dataSource = app.get<DataSource>(getDataSourceToken());

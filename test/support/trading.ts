@@ -1,4 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
 import { TokenService, UserEntity } from '@app/auth';
@@ -149,5 +151,48 @@ export async function connect(url: string, token?: string): Promise<Client> {
       });
     },
     close: () => socket.disconnect(),
+  };
+}
+
+/** How instances of a multi-instance test share rooms: Redis where REDIS_URL is set, else the PostgreSQL adapter. */
+export function sharedRoomsEnv(): Record<string, string> {
+  const redis = process.env.REDIS_URL;
+  return redis ? { SOCKET_ADAPTER: 'redis', REDIS_URL: redis } : { SOCKET_ADAPTER: 'postgres' };
+}
+
+export interface ChildInstance {
+  url: string;
+  process: ChildProcess;
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+/** Starts an API instance in its own process on the same database (see instance-main.ts). */
+export async function spawnInstance(t: TestApp, env: Record<string, string>): Promise<ChildInstance> {
+  const root = path.resolve(__dirname, '../..');
+  const child = spawn(process.execPath, ['-r', path.join(root, 'test/support/ts-hook.js'), path.join(root, 'test/support/instance-main.ts')], {
+    cwd: root,
+    env: { ...process.env, INSTANCE_DATABASE_URL: t.db.url, INSTANCE_ENV: JSON.stringify(env) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{"port"'));
+      if (line) resolve((JSON.parse(line) as { port: number }).port);
+    });
+    child.once('exit', (code) => reject(new Error(`instance exited with ${code}: ${stderr}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}/auction`,
+    process: child,
+    kill: (signal) =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
   };
 }
