@@ -24,7 +24,7 @@ export interface Seat {
 let lotCounter = 0;
 
 /** A published auction lot (real API: parcel, announcement, lot, publication). Returns its id. */
-export async function publishedLot(t: TestApp, s: SaleBuilder, terms: Record<string, unknown> = AUCTION_TERMS): Promise<string> {
+export async function publishedLot(t: TestApp, s: SaleBuilder, terms: Record<string, unknown> = AUCTION_TERMS, beforePublish?: (lotId: string) => Promise<void>): Promise<string> {
   const n = ++lotCounter;
   const parcelId = await s.readyParcel(PARCEL_A, `SG2026-T${process.pid % 1000}-${n}`);
   const a = await t.http().post('/api/announcements').set(bearer(s.tokens.trading)).send({ number: `寿自然资告字〔2026〕T${process.pid % 1000}${n}号`, title: '国有建设用地使用权拍卖出让公告', body: '正文' }).expect(201);
@@ -35,6 +35,7 @@ export async function publishedLot(t: TestApp, s: SaleBuilder, terms: Record<str
     .set(bearer(s.tokens.trading))
     .send({ lotNumber: `T${process.pid % 1000}-${n}`, title: '寿光市测试地块', parcelIds: [parcelId], terms, schedule })
     .expect(201);
+  if (beforePublish) await beforePublish(lot.body.id as string);
   await t.http().post(`/api/announcements/${a.body.id}/publish`).set(bearer(s.tokens.trading)).expect(201);
   return lot.body.id as string;
 }
