@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { TokenService, UserEntity } from '@app/auth';
+
+/** Auction terms for the benchmark: at-least-one increment, no jump limit, a long countdown (nothing closes mid-run). */
+export const BENCH_TERMS = {
+  method: 'auction',
+  startPrice: '10000000.00',
+  increment: '1000.00',
+  incrementPolicy: 'at_least_one',
+  deposit: '2000000.00',
+  priceUnit: 'total',
+  hasReserve: false,
+  countdownSeconds: 3600,
+  warningSeconds: [60],
+  minBidders: 1,
+  eligibility: { jointBidsAllowed: false, review: 'post_review', exclusions: '' },
+};
+
+/** `count` published auction lots whose trading starts now, written straight to the database. */
+export async function benchLots(ds: DataSource, count: number, prefix: string): Promise<string[]> {
+  const [a] = (await ds.query(`INSERT INTO announcement (number, title, body, status, published_at) VALUES ($1, '基准测试公告', '基准测试', 'published', now()) RETURNING id`, [`BENCH-${prefix}-${randomUUID().slice(0, 8)}`])) as Array<{ id: string }>;
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const [lot] = (await ds.query(
+      `INSERT INTO lot (announcement_id, lot_number, title, method, phase, start_price, increment, deposit, terms, application_start, application_end, deposit_deadline,
+                        trading_start, registration_close, reserve_seal_deadline, version)
+       VALUES ($1, $2, '基准测试地块', 'auction', 'applying', 10000000.00, 1000.00, 2000000.00, $3, now() - interval '3 hours', now() - interval '2 hours',
+               now() - interval '2 hours', clock_timestamp(), now() - interval '2 hours', now() - interval '1 hour', 1) RETURNING id`,
+      [a.id, `${prefix}-${i}-${randomUUID().slice(0, 6)}`, JSON.stringify(BENCH_TERMS)],
+    )) as Array<{ id: string }>;
+    ids.push(lot.id);
+  }
+  return ids;
+}
+
+/** `count` bidder accounts qualified on every lot given; returns their access tokens. */
+export async function benchBidders(ds: DataSource, tokens: TokenService, lotIds: readonly string[], count: number, prefix: string): Promise<string[]> {
+  const out: string[] = [];
+  await ds.transaction(async (em) => {
+    for (let i = 0; i < count; i++) {
+      const username = `${prefix}.b${i}`.toLowerCase();
+      const [user] = (await em.query(`INSERT INTO app_user (username, display_name, password_hash, roles) VALUES ($1, $1, 'bench-no-login', ARRAY['bidder']) RETURNING id`, [username])) as Array<{ id: string }>;
+      const [bidder] = (await em.query(
+        `INSERT INTO bidder (user_id, kind, name, id_number, legal_representative, contact_name, contact_phone, address) VALUES ($1, 'person', $2, $3, '基准', '基准', '13800000000', '寿光') RETURNING id`,
+        [user.id, `基准竞买人${prefix}${i}`, `BENCH${prefix}${i}`.slice(0, 40)],
+      )) as Array<{ id: string }>;
+      for (const lotId of lotIds) {
+        const [app] = (await em.query(
+          `INSERT INTO application (lot_id, lead_bidder_id, joint, status, review_mode, deposit_required, deposit_deadline, bidder_number, qualified_at, confirmation_code, version)
+           VALUES ($1, $2, false, 'qualified', 'post_review', 2000000.00, now(), $3, now(), $4, 1) RETURNING id`,
+          [lotId, bidder.id, String(1000 + i), randomUUID()],
+        )) as Array<{ id: string }>;
+        await em.query(`INSERT INTO application_partner (application_id, bidder_id, lot_id, share, is_lead, accepted_at) VALUES ($1, $2, $3, 1, true, now())`, [app.id, bidder.id, lotId]);
+      }
+      const user_ = await em.findOneByOrFail(UserEntity, { id: user.id });
+      out.push((await tokens.issue(em, user_)).accessToken);
+    }
+  });
+  return out;
+}
