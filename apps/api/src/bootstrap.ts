@@ -19,7 +19,8 @@ import {
 } from '@app/database';
 import { MIGRATIONS } from '../../../migrations';
 import { AppModule } from './app.module';
-import { seedDemoSale } from './demo/demo-seed';
+import { startDemoBidders } from './demo/demo-bidders';
+import { seedDemoSale, type DemoLiveLot } from './demo/demo-seed';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { loadOrCreateLocalSecrets } from './config/local-secrets';
 import { ClusterIoAdapter } from '@app/bidding';
@@ -108,8 +109,9 @@ export async function startPlatform(env: NodeJS.ProcessEnv): Promise<RunningPlat
     if (applied.length > 0) log.log(`applied ${applied.length} migration(s) to ${databaseName(db.url)}`);
     const config: RuntimeConfig = { ...appConfig, databaseUrl: db.url, jwtSecret: db.jwtSecret, reserveKey: db.reserveKey, bankNoticeSecret: db.bankNoticeSecret, embeddedDatabase: Boolean(db.embedded) };
     const app = await createApp(config);
-    await seedAccounts(app, config);
+    const live = await seedAccounts(app, config);
     await app.listen(config.port, config.host);
+    const stopDemoBidders = live ? startDemoBidders(app, live) : undefined;
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://localhost:${port}`;
@@ -118,6 +120,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv): Promise<RunningPlat
       url,
       config,
       stop: async () => {
+        stopDemoBidders?.();
         await app.close();
         await db.embedded?.stop();
       },
@@ -128,7 +131,8 @@ export async function startPlatform(env: NodeJS.ProcessEnv): Promise<RunningPlat
   }
 }
 
-async function seedAccounts(app: INestApplication, config: RuntimeConfig): Promise<void> {
+/** The first administrator and, on a demo's first start, the demo accounts and sale; returns the demo's live lot. */
+async function seedAccounts(app: INestApplication, config: RuntimeConfig): Promise<DemoLiveLot | undefined> {
   const users = app.get(UsersService);
   if (config.adminUsername && config.adminPassword) {
     const created = await users.ensureAdmin(config.adminUsername, config.adminPassword);
@@ -140,7 +144,8 @@ async function seedAccounts(app: INestApplication, config: RuntimeConfig): Promi
       // Printed once, on the first start: these passwords are not stored anywhere readable.
       const lines = demo.map((u) => `    ${u.username.padEnd(11)} ${u.password}   (${u.roles.join(', ')})`);
       process.stdout.write(`\nDemo accounts (shown only now; set DEMO=off for a real deployment):\n${lines.join('\n')}\n\n`);
-      await seedDemoSale(app);
+      return seedDemoSale(app);
     }
   }
+  return undefined;
 }

@@ -7,7 +7,7 @@ async function main(): Promise<void> {
     `\nLand trading platform is running at ${platform.url}\n` +
       `  API docs:  ${platform.url}/api/docs\n` +
       `  Health:    ${platform.url}/api/health\n` +
-      `  Database:  ${platform.config.embeddedDatabase ? 'embedded PostgreSQL (.data/pg)' : 'DATABASE_URL'}\n\n`,
+      `  Database:  ${platform.config.embeddedDatabase ? `embedded PostgreSQL (${platform.config.dataDir}/pg)` : 'DATABASE_URL'}\n\n`,
   );
   let stopping = false;
   const stop = (signal: string) => {

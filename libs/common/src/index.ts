@@ -1,3 +1,4 @@
 export * from './domain-error';
 export * from './pagination';
 export * from './request-context';
+export * from './sequential';

@@ -30,7 +30,7 @@ interface DemoParcel {
 const PARCELS: DemoParcel[] = [
   { code: 'SG-DEMO-01', name: '市林业局办公院（演示）', district: '圣城街道', use: 'residential', mu: 24, lon: 118.7812, lat: 36.8571, target: 'ready_for_supply', quarter: '2027-Q1' },
   { code: 'SG-DEMO-02', name: '华源凯马事业部北院（演示）', district: '文家街道', use: 'commercial', mu: 31, lon: 118.7655, lat: 36.8702, target: 'ready_for_supply', quarter: '2027-Q1' },
-  { code: 'SG-DEMO-03', name: '市抽纱总厂中密度纤维板厂（演示）', district: '古城街道', use: 'industrial', mu: 46, lon: 118.8021, lat: 36.8433, target: 'developing', quarter: '2027-Q2' },
+  { code: 'SG-DEMO-03', name: '市抽纱总厂中密度纤维板厂（演示）', district: '古城街道', use: 'industrial', mu: 46, lon: 118.8021, lat: 36.8433, target: 'ready_for_supply', quarter: '2027-Q2' },
   { code: 'SG-DEMO-04', name: '现代二期（演示）', district: '圣城街道', use: 'residential', mu: 120, lon: 118.7903, lat: 36.8815, target: 'in_reserve', quarter: '2027-Q3' },
   { code: 'SG-DEMO-05', name: '现代中学南（演示）', district: '圣城街道', use: 'mixed', mu: 85, lon: 118.7964, lat: 36.8752, target: 'in_reserve', quarter: '2027-Q3' },
   { code: 'SG-DEMO-06', name: '圣城商住小区（演示）', district: '洛城街道', use: 'mixed', mu: 230, lon: 118.7488, lat: 36.8921, target: 'acquired', quarter: '2027-Q4' },
@@ -54,9 +54,15 @@ function squareOf(lon: number, lat: number, squareMetres: number) {
 
 const at = (date: IsoDate, time: string) => `${date}T${time}:00+08:00`;
 
-export async function seedDemoSale(app: INestApplication): Promise<boolean> {
+/** The lot of the live demo round and the applications of its simulated bidders. */
+export interface DemoLiveLot {
+  lotId: string;
+  simulated: Array<{ applicationId: string; bidderNumber: string }>;
+}
+
+export async function seedDemoSale(app: INestApplication): Promise<DemoLiveLot | undefined> {
   const dataSource = app.get<DataSource>(getDataSourceToken());
-  if ((await dataSource.query(`SELECT 1 FROM parcel LIMIT 1`)).length > 0) return false;
+  if ((await dataSource.query(`SELECT 1 FROM parcel LIMIT 1`)).length > 0) return undefined;
   const users = await dataSource.manager.find(UserEntity);
   const actorOf = (username: string): Actor => {
     const u = users.find((x) => x.username === username);
@@ -152,7 +158,70 @@ export async function seedDemoSale(app: INestApplication): Promise<boolean> {
   for (const [i, m] of members.entries()) {
     await as(m, () => reserve.submitProposal(lot1.id, actorOf(m), ['101200000.00', '99800000.00', '100500000.00'][i]!));
   }
+  // The live demo: an industrial lot on the same announcement whose schedule is compressed after
+  // publication so that its listing board is open now, ends a minute after start, and goes into a
+  // timed final round driven by simulated bidders (demo-bidders.ts). Labelled 演示 everywhere.
+  const live = await as('trading', () =>
+    announcements.addLot(a.id, {
+      lotNumber: 'SG-DEMO-L03',
+      title: '市抽纱总厂中密度纤维板厂地块（演示·实时竞价）',
+      parcelIds: [ids.get('SG-DEMO-03')!],
+      terms: {
+        method: 'listing', startPrice: '13800000.00', increment: '100000.00', incrementPolicy: 'at_least_one', deposit: '2760000.00', priceUnit: 'total',
+        hasReserve: false,
+        timedFinalRound: { enabled: true, entry: 'all_qualified', startAt: 'listing_high', preparationGapMinutes: 0, countdownSeconds: 60, warningSeconds: [30, 10] },
+        eligibility: { jointBidsAllowed: false, review: 'post_review', exclusions: '' },
+      },
+      schedule: {
+        applicationStart,
+        applicationEnd: at(lastApplicationDay, '16:00'),
+        depositDeadline: at(lastApplicationDay, '16:00'),
+        listingStart: at(listingStart, '09:00'),
+        listingEnd: at(listingEnd, '15:00'),
+      },
+    }),
+  );
   await as('trading', () => announcements.publish(a.id));
-  new Logger('Demo').log(`seeded ${PARCELS.length} demo parcels and the published announcement ${a.number}`);
-  return true;
+  const simulated = await seedLiveRound(dataSource, live.id);
+  new Logger('Demo').log(`seeded ${PARCELS.length} demo parcels, the published announcement ${a.number} and a live timed round on SG-DEMO-L03`);
+  return { lotId: live.id, simulated };
+}
+
+/** Qualifies bidder1 and three simulated bidders on the live lot and moves its schedule to now. */
+async function seedLiveRound(dataSource: DataSource, lotId: string): Promise<DemoLiveLot['simulated']> {
+  return dataSource.transaction(async (em) => {
+    const bidders = [
+      { username: 'bidder1', name: '寿光市某置业有限公司（演示）', number: '018' },
+      { username: 'sim.bidder2', name: '潍坊模拟竞买人甲（演示）', number: '027' },
+      { username: 'sim.bidder3', name: '青岛模拟竞买人乙（演示）', number: '031' },
+      { username: 'sim.bidder4', name: '济南模拟竞买人丙（演示）', number: '046' },
+    ];
+    const simulated: DemoLiveLot['simulated'] = [];
+    for (const [i, b] of bidders.entries()) {
+      let [user] = (await em.query(`SELECT id FROM app_user WHERE username = $1`, [b.username])) as Array<{ id: string }>;
+      if (!user) {
+        // Simulated bidders cannot log in: their password hash matches no password.
+        [user] = (await em.query(`INSERT INTO app_user (username, display_name, password_hash, roles) VALUES ($1, $2, '!simulated', ARRAY['bidder']) RETURNING id`, [b.username, b.name])) as Array<{ id: string }>;
+      }
+      const [bidder] = (await em.query(
+        `INSERT INTO bidder (user_id, kind, name, id_number, legal_representative, contact_name, contact_phone, address)
+         VALUES ($1, 'person', $2, $3, '演示', '演示', '13800000000', '山东省寿光市（演示）') RETURNING id`,
+        [user.id, b.name, `DEMO-${i}-${lotId.slice(0, 8)}`],
+      )) as Array<{ id: string }>;
+      const [app] = (await em.query(
+        `INSERT INTO application (lot_id, lead_bidder_id, joint, status, review_mode, submitted_at, deposit_required, deposit_deadline, bidder_number, qualified_at, confirmation_code, version)
+         SELECT $1, $2, false, 'qualified', 'post_review', now(), deposit, deposit_deadline, $3, now(), $4, 1 FROM lot WHERE id = $1 RETURNING id`,
+        [lotId, bidder.id, b.number, `DEMO-${b.number}-${lotId.slice(0, 8)}`],
+      )) as Array<{ id: string }>;
+      await em.query(`INSERT INTO application_partner (application_id, bidder_id, lot_id, share, is_lead, accepted_at) VALUES ($1, $2, $3, 1, true, now())`, [app.id, bidder.id, lotId]);
+      if (i > 0) simulated.push({ applicationId: app.id, bidderNumber: b.number });
+    }
+    await em.query(
+      `UPDATE lot SET application_start = now() - interval '3 hours', application_end = now() - interval '2 hours', deposit_deadline = now() - interval '2 hours',
+                      registration_close = now() - interval '2 hours', reserve_seal_deadline = now() - interval '1 hour',
+                      trading_start = clock_timestamp(), trading_end = clock_timestamp() + interval '75 seconds' WHERE id = $1`,
+      [lotId],
+    );
+    return simulated;
+  });
 }

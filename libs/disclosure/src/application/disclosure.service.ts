@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, Not, type EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, pageWindow, type Page, type PageQueryDto } from '@app/common';
+import { DomainError, pageWindow, type Page, type PageQueryDto, mapInOrder } from '@app/common';
 import { AnnouncementVersionEntity } from '@app/listing/persistence/announcement-version.entity';
 import { AnnouncementEntity } from '@app/listing/persistence/announcement.entity';
 import { LotParcelEntity } from '@app/listing/persistence/lot-parcel.entity';
@@ -86,7 +86,7 @@ export class DisclosureService {
     return {
       ...publicAnnouncementHeader(a),
       versions: versions.map((v) => ({ version: v.version, kind: v.kind, summary: v.summary, reason: v.reason, publishedAt: v.publishedAt, url: `/api/public/announcements/${id}/versions/${v.version}` })),
-      lots: await Promise.all(lots.map((l) => this.lotView(em, l))),
+      lots: await mapInOrder(lots, (l) => this.lotView(em, l)),
       notices: notices.map(noticeView),
     };
   }

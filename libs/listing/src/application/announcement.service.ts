@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { WorkingDayCalendar } from '@app/calendar';
-import { DomainError, DomainErrors, pageWindow, RequestContext, type Actor, type PageQueryDto } from '@app/common';
+import { DomainError, DomainErrors, pageWindow, RequestContext, type Actor, type PageQueryDto, mapInOrder } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { DisclosureService } from '@app/disclosure/application/disclosure.service';
 import { ParcelService } from '@app/reserve/application/parcel.service';
@@ -401,7 +401,7 @@ export class AnnouncementService {
       version: a.version,
       publishedAt: a.publishedAt,
       versions: versions.map((v) => ({ version: v.version, kind: v.kind, summary: v.summary, reason: v.reason, publishedAt: v.publishedAt })),
-      lots: await Promise.all(lots.map((l) => this.lotDetail(em, l))),
+      lots: await mapInOrder(lots, (l) => this.lotDetail(em, l)),
     };
   }
 
@@ -436,7 +436,7 @@ export class AnnouncementService {
       number: a.number,
       title: a.title,
       body: a.body,
-      lots: await Promise.all(lots.map((l) => this.disclosure.lotView(em, l))),
+      lots: await mapInOrder(lots, (l) => this.disclosure.lotView(em, l)),
     };
     await em.save(
       em.create(AnnouncementVersionEntity, { announcementId: a.id, version: a.version, kind, summary, reason, snapshot: JSON.parse(JSON.stringify(snapshot)) as Record<string, unknown>, publishedAt: now, publishedBy: RequestContext.actor()?.id ?? null }),

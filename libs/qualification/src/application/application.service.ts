@@ -3,7 +3,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { In, LessThan, type EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { addWorkingDays, WorkingDayCalendar, type IsoDate } from '@app/calendar';
-import { DomainError, DomainErrors, type Actor } from '@app/common';
+import { DomainError, DomainErrors, type Actor, mapInOrder } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { LotEntity } from '@app/listing/persistence/lot.entity';
 import { Money, Ratio } from '@app/money';
@@ -270,7 +270,7 @@ export class ApplicationService {
       const me = await this.bidders.forActor(em, actor);
       const rows = await em.find(ApplicationPartnerEntity, { where: { bidderId: me.id } });
       const apps = rows.length ? await em.find(ApplicationEntity, { where: { id: In(rows.map((r) => r.applicationId)) }, order: { createdAt: 'DESC' } }) : [];
-      return Promise.all(apps.map((a) => this.ownView(em, a, me)));
+      return mapInOrder(apps, (a) => this.ownView(em, a, me));
     });
   }
 
@@ -316,7 +316,7 @@ export class ApplicationService {
   async forLot(lotId: string) {
     return this.tx.run(async (em) => {
       const apps = await em.find(ApplicationEntity, { where: { lotId }, order: { createdAt: 'ASC' } });
-      return Promise.all(apps.map((a) => this.staffView(em, a)));
+      return mapInOrder(apps, (a) => this.staffView(em, a));
     });
   }
 
@@ -324,7 +324,7 @@ export class ApplicationService {
     return this.tx.run(async (em) => {
       const now = await this.tx.now(em);
       const apps = await em.find(ApplicationEntity, { where: { status: 'under_review', reviewDueAt: LessThan(now) }, order: { reviewDueAt: 'ASC' } });
-      return Promise.all(apps.map(async (a) => ({ ...(await this.staffView(em, a)), overdueSince: a.reviewDueAt })));
+      return mapInOrder(apps, async (a) => ({ ...(await this.staffView(em, a)), overdueSince: a.reviewDueAt }));
     });
   }
 
@@ -338,12 +338,13 @@ export class ApplicationService {
       const lot = await em.findOneBy(LotEntity, { id: lotId });
       if (!lot) throw new DomainError('LOT_NOT_FOUND', `lot ${lotId} does not exist`, 'lotId');
       const apps = await em.find(ApplicationEntity, { where: { lotId }, order: { createdAt: 'ASC' } });
-      const rows = await Promise.all(
-        apps.filter((a) => a.subAccount).map(async (a) => {
+      const rows = await mapInOrder(
+        apps.filter((a) => a.subAccount),
+        async (a) => {
           const { summary, payments } = await this.depositOf(em, a);
           const shown = payments.map(paymentView).map((p) => (identities ? p : { ...p, payerName: undefined, payerAccount: undefined }));
           return { applicationId: a.id, bidderNumber: a.bidderNumber, status: a.status, subAccount: a.subAccount, deadline: a.depositDeadline, ...depositSummaryView(summary), payments: shown };
-        }),
+        },
       );
       const total = (key: 'counted' | 'late' | 'excess' | 'outstanding') => Money.sum(rows.map((r) => Money.of(r[key]))).toString();
       return { lotId, lotNumber: lot.lotNumber, deadline: lot.depositDeadline, rows, totals: { counted: total('counted'), late: total('late'), excess: total('excess'), outstanding: total('outstanding') } };
