@@ -1,29 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@app/common/domain-error';
+import type { CapMode, LotPhase, LotSnapshot } from '@app/contracts';
 import { tradingSnapshot, verifyChain } from '../domain';
 import { decodeTradingState } from '../domain/trading-state-codec';
 
-/** What a client sees of a lot: the snapshot of DESIGN.md §5 (never a reserve, never an identity). */
-export interface LotSnapshot {
-  lotId: string;
-  lotNumber: string;
-  method: string;
-  phase: string;
-  seq: number;
-  serverTime: string;
-  currentPrice: string | null;
-  leaderNumber: string | null;
-  deadline: string | null;
-  opensAt: string | null;
-  increment: string | null;
-  minimumNextPrice: string | null;
-  capMode: string | null;
-  capPrice: string | null;
-  leadingArea: string | null;
-  leadingShare: string | null;
-  outcome: Record<string, unknown> | null;
-}
+export type { LotSnapshot };
 
 export interface ReplayedEvent {
   lotId: string;
@@ -56,8 +38,8 @@ export class TradingQueryService {
       const snapshot: LotSnapshot = {
         lotId: row.id,
         lotNumber: row.lot_number,
-        method: row.method,
-        phase: row.phase,
+        method: row.method as LotSnapshot['method'],
+        phase: row.phase as LotPhase,
         seq,
         serverTime: new Date(row.now).toISOString(),
         currentPrice: row.current_price,
@@ -66,7 +48,7 @@ export class TradingQueryService {
         opensAt: snap?.opensAt?.toISOString() ?? (row.trading_state ? null : new Date(row.trading_start).toISOString()),
         increment: snap?.increment?.toString() ?? null,
         minimumNextPrice: snap?.minimumNextPrice?.toString() ?? null,
-        capMode: snap?.capMode ?? null,
+        capMode: (snap?.capMode ?? null) as CapMode | null,
         capPrice: snap?.capPrice?.toString() ?? null,
         leadingArea: snap?.leadingArea?.toString() ?? null,
         leadingShare: snap?.leadingShare?.toString() ?? null,

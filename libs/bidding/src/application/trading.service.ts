@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { DomainError } from '@app/common/domain-error';
+import type { BidAck } from '@app/contracts';
 import { DisclosureService } from '@app/disclosure';
 import { ReservePriceService, toLotTerms } from '@app/listing';
 import { meetsReserve } from '@app/listing/domain/reserve-price';
@@ -41,9 +42,7 @@ export interface PendingBid {
   readonly price: Money;
 }
 
-export type BidAck =
-  | { readonly ok: true; readonly seq: number; readonly price: string; readonly deadline: string | null; readonly duplicate?: boolean }
-  | { readonly ok: false; readonly code: string; readonly message: string; readonly field?: string };
+export type { BidAck };
 
 interface LotRow {
   id: string;
@@ -385,7 +384,7 @@ export class TradingService {
             [lotId, purpose, who.bidderNumber, who.applicationId, String(e.payload.commitment), sealSecret(`${command.price.toString()}|${saltHex}`, context, this.options.reserveKey), s.now],
           );
           // The price is never echoed: the bidder gets the commitment it can check after the opening.
-          return { ok: true, seq: e.seq, price: '', deadline: s.state.deadline?.toISOString() ?? null, commitment: String(e.payload.commitment) } as BidAck;
+          return { ok: true, seq: e.seq, price: '', deadline: s.state.deadline?.toISOString() ?? null, commitment: String(e.payload.commitment) };
         }
       }
     });
