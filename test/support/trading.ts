@@ -28,7 +28,15 @@ export async function publishedLot(t: TestApp, s: SaleBuilder, terms: Record<str
   const n = ++lotCounter;
   const parcelId = await s.readyParcel(PARCEL_A, `SG2026-T${process.pid % 1000}-${n}`);
   const a = await t.http().post('/api/announcements').set(bearer(s.tokens.trading)).send({ number: `寿自然资告字〔2026〕T${process.pid % 1000}${n}号`, title: '国有建设用地使用权拍卖出让公告', body: '正文' }).expect(201);
-  const schedule = terms.method === 'listing' ? await s.listingSchedule(mondayAfter(30), 10) : await s.auctionSchedule(mondayAfter(30));
+  let schedule: Record<string, string>;
+  if (terms.method === 'auction') schedule = await s.auctionSchedule(mondayAfter(30));
+  else {
+    const l = await s.listingSchedule(mondayAfter(30), 10);
+    schedule =
+      terms.method === 'listing'
+        ? l
+        : { applicationStart: l.applicationStart, applicationEnd: l.applicationEnd, depositDeadline: l.depositDeadline, tenderSubmissionStart: l.listingStart, tenderSubmissionDeadline: l.listingEnd, tenderOpening: l.listingEnd };
+  }
   const lot = await t
     .http()
     .post(`/api/announcements/${a.body.id}/lots`)
@@ -44,7 +52,9 @@ export async function publishedLot(t: TestApp, s: SaleBuilder, terms: Record<str
  * `count` bidders qualified for the lot, written straight to the database (the qualification flow
  * itself is tested in test/qualification); tokens are issued by the real TokenService.
  */
-export async function qualifiedBidders(t: TestApp, lotId: string, count: number, prefix: string, firstSeed = 1): Promise<Seat[]> {
+let bidderSeed = 0;
+
+export async function qualifiedBidders(t: TestApp, lotId: string, count: number, prefix: string, firstSeed = ++bidderSeed): Promise<Seat[]> {
   const tokens = t.app.get(TokenService);
   const seats: Seat[] = [];
   await t.dataSource.transaction(async (em) => {
@@ -84,6 +94,14 @@ export async function openTradingNow(t: TestApp, lotId: string): Promise<void> {
     [lotId],
   );
   await t.app.get(AuctionClock).runOnce();
+}
+
+/** Time travel: a tender's public opening is now. */
+export async function openingNow(t: TestApp, lotId: string): Promise<void> {
+  await t.dataSource.query(
+    `UPDATE lot SET trading_state = jsonb_set(trading_state, '{openingAt}', jsonb_build_object('$date', to_jsonb(clock_timestamp()))), opening_at = clock_timestamp(), due_at = clock_timestamp() WHERE id = $1`,
+    [lotId],
+  );
 }
 
 /** Time travel: the running phase's deadline becomes `offsetMs` from the database clock (state and columns alike). */
