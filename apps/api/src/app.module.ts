@@ -6,6 +6,7 @@ import { BiddingModule } from '@app/bidding';
 import { CalendarModule } from '@app/calendar';
 import { DatabaseModule } from '@app/database';
 import { DisclosureModule } from '@app/disclosure';
+import { LedgerModule } from '@app/ledger';
 import { ListingModule } from '@app/listing';
 import { QualificationModule } from '@app/qualification';
 import path from 'node:path';
@@ -39,6 +40,7 @@ export class AppModule implements NestModule {
         CalendarModule.forRoot({ timezone: config.timezone }),
         MoneyModule,
         SettingsModule,
+        LedgerModule,
         ReserveModule,
         DisclosureModule,
         listing,

@@ -1,6 +1,9 @@
 import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicantDirectory } from '@app/listing';
+import { ReconciliationSources } from '@app/ledger';
+import { Money } from '@app/money';
+import type { IsoDate } from '@app/calendar/domain/calendar-day';
 import { ApplicationService } from './application/application.service';
 import { BidderService } from './application/bidder.service';
 import { DepositService } from './application/deposit.service';
@@ -13,7 +16,10 @@ import { BankNoticeLogEntity, DepositPaymentEntity } from './persistence/deposit
 
 @Module({})
 export class QualificationModule implements OnModuleInit {
-  constructor(@Inject(ApplicantDirectory) private readonly directory: ApplicantDirectory) {}
+  constructor(
+    @Inject(ApplicantDirectory) private readonly directory: ApplicantDirectory,
+    private readonly reconciliation: ReconciliationSources,
+  ) {}
 
   static forRoot(options: QualificationOptions & { listing: DynamicModule }): DynamicModule {
     return {
@@ -36,6 +42,20 @@ export class QualificationModule implements OnModuleInit {
 
   /** Amendments and suspensions reach everyone who applied: listing asks us who that is. */
   onModuleInit(): void {
+    // Bank statements confirm the deposits the bank already notified: matched by sub-account and amount.
+    this.reconciliation.register({
+      kind: 'deposit',
+      async expected(em) {
+        const rows = (await em.query(
+          `SELECT dp.bank_txn_id, dp.sub_account, dp.amount::text AS amount, to_char(dp.arrived_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
+             FROM deposit_payment dp
+            WHERE NOT EXISTS (SELECT 1 FROM bank_statement_line l WHERE l.matched_kind = 'deposit' AND l.matched_id = 'deposit:' || dp.bank_txn_id)`,
+        )) as Array<{ bank_txn_id: string; sub_account: string; amount: string; day: string }>;
+        return rows.map((r) => ({ id: `deposit:${r.bank_txn_id}`, kind: 'deposit' as const, subAccount: r.sub_account, reference: r.bank_txn_id, amount: Money.of(r.amount), dueDate: r.day as IsoDate }));
+      },
+      // The deposit was posted when the bank's notice arrived; the statement line only confirms it.
+      settle: async () => undefined,
+    });
     this.directory.register(async (em, lotIds) => {
       const rows: Array<{ user_id: string }> = await em
         .createQueryBuilder()

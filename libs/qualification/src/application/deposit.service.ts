@@ -1,3 +1,4 @@
+import { depositReceived, LedgerService } from '@app/ledger';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -32,6 +33,7 @@ export class DepositService {
     private readonly audit: AuditService,
     private readonly settings: SettingsService,
     private readonly applications: ApplicationService,
+    private readonly ledger: LedgerService,
     @Inject(QUALIFICATION_OPTIONS) private readonly options: QualificationOptions,
   ) {}
 
@@ -77,6 +79,8 @@ export class DepositService {
           inTime,
           payerMismatch,
         });
+        // Every deposit received is held for its application until it is refunded or converted.
+        await this.ledger.post(em, depositReceived({ at: notice.arrivedAt, sourceId: notice.txnId, applicationId: app.id, amount: notice.amount }));
         await this.audit.record(em, {
           action: 'deposit.arrival',
           entityType: 'application',

@@ -1,0 +1,4 @@
+export * from './application/ledger.service';
+export * from './application/reconciliation-sources';
+export * from './domain';
+export * from './ledger.module';
