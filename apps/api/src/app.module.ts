@@ -13,6 +13,7 @@ import path from 'node:path';
 import { MoneyModule } from '@app/money';
 import { ReserveModule } from '@app/reserve';
 import { SettingsModule } from '@app/settings';
+import { SettlementModule } from '@app/settlement';
 import type { RuntimeConfig } from './config/runtime-config';
 import { HealthController } from './health/health.controller';
 import { loggerOptions } from './http/logger-options';
@@ -24,6 +25,13 @@ export class AppModule implements NestModule {
   static forRoot(config: RuntimeConfig): DynamicModule {
     // One instance of the listing module, shared with the contexts that build on it.
     const listing = ListingModule.forRoot({ reserveKey: config.reserveKey });
+    const qualification = QualificationModule.forRoot({
+      listing,
+      bankNoticeSecret: config.bankNoticeSecret,
+      subAccountPrefix: config.bankSubAccountPrefix,
+      bankSimulator: config.bankSimulator,
+      fileStoreDir: path.resolve(config.dataDir, 'files'),
+    });
     return {
       module: AppModule,
       imports: [
@@ -44,13 +52,7 @@ export class AppModule implements NestModule {
         ReserveModule,
         DisclosureModule,
         listing,
-        QualificationModule.forRoot({
-          listing,
-          bankNoticeSecret: config.bankNoticeSecret,
-          subAccountPrefix: config.bankSubAccountPrefix,
-          bankSimulator: config.bankSimulator,
-          fileStoreDir: path.resolve(config.dataDir, 'files'),
-        }),
+        qualification,
         BiddingModule.forRoot({
           listing,
           reserveKey: config.reserveKey,
@@ -59,6 +61,7 @@ export class AppModule implements NestModule {
           bidBurst: config.bidBurst,
           batchMax: config.bidBatchMax,
         }),
+        SettlementModule.forRoot({ qualification, publicBaseUrl: config.publicBaseUrl, transferor: config.transferorName, intervalMs: config.settlementIntervalMs }),
       ],
       controllers: [HealthController],
     };

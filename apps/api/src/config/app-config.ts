@@ -118,6 +118,18 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
   BID_BURST = 10;
 
+  /** How often each instance settles newly closed lots and enforces settlement deadlines (ms); 0 turns it off. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000)
+  SETTLEMENT_INTERVAL_MS = 5000;
+
+  /** The platform's public address, printed in the confirmation's verification link and QR code. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL, e.g. https://land.example.gov.cn' })
+  PUBLIC_BASE_URL?: string;
+
+  /** 出让人 printed on the transaction confirmation. */
+  @IsString() @MinLength(2) @MaxLength(100)
+  TRANSFEROR_NAME = '寿光市自然资源和规划局';
+
   /** Most bids of one lot decided under one lock and committed together. */
   @Transform(toInt) @IsInt() @Min(1) @Max(5_000)
   BID_BATCH_MAX = 200;
@@ -151,6 +163,9 @@ export interface AppConfig {
   bidRatePerSecond: number;
   bidBurst: number;
   bidBatchMax: number;
+  settlementIntervalMs: number;
+  publicBaseUrl: string;
+  transferorName: string;
 }
 
 /** Thrown when the environment is wrong; the message lists every bad setting by name. */
@@ -219,6 +234,9 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     bidRatePerSecond: parsed.BID_RATE_PER_SECOND,
     bidBurst: parsed.BID_BURST,
     bidBatchMax: parsed.BID_BATCH_MAX,
+    settlementIntervalMs: parsed.SETTLEMENT_INTERVAL_MS,
+    publicBaseUrl: (parsed.PUBLIC_BASE_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, ''),
+    transferorName: parsed.TRANSFEROR_NAME,
     demo: parsed.DEMO === 'on',
     adminUsername: parsed.ADMIN_USERNAME,
     adminPassword: parsed.ADMIN_PASSWORD,

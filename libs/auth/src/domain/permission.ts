@@ -28,6 +28,16 @@ export enum Permission {
   DepositRead = 'deposit.read',
   /** Live trading controls: freeze, resume, change the increment (audited with a reason). */
   TradingControl = 'trading.control',
+  /** The revenue ledger, bank statements and reconciliation, treasury remittances and sales reports (read). */
+  LedgerRead = 'ledger.read',
+  /** Import bank statements, resolve reconciliation lines, record remittances, post reversals (audited). */
+  LedgerWrite = 'ledger.write',
+  /** Settlements after the close: deadlines, confirmations, contracts, refunds (read). */
+  SettlementRead = 'settlement.read',
+  /** Record the land contract and publish the result (成交公示) (audited). */
+  SettlementManage = 'settlement.manage',
+  /** Record premium and penalty payments and paid refunds by hand (audited). */
+  PaymentRecord = 'payment.record',
 }
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -42,10 +52,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ApplicationReview,
     Permission.DepositRead,
     Permission.TradingControl,
+    Permission.SettlementRead,
+    Permission.SettlementManage,
   ],
   [Role.PricingCommittee]: [Permission.ReserveSubmit],
-  [Role.Supervisor]: [Permission.AuditRead, Permission.ParcelRead, Permission.AnnouncementRead, Permission.ApprovalDecide, Permission.BidderRead, Permission.DepositRead, Permission.TradingControl],
-  [Role.FinanceOfficer]: [Permission.ParcelRead, Permission.DepositRead],
+  [Role.Supervisor]: [Permission.AuditRead, Permission.ParcelRead, Permission.AnnouncementRead, Permission.ApprovalDecide, Permission.BidderRead, Permission.DepositRead, Permission.TradingControl, Permission.LedgerRead, Permission.SettlementRead],
+  [Role.FinanceOfficer]: [Permission.ParcelRead, Permission.DepositRead, Permission.LedgerRead, Permission.LedgerWrite, Permission.SettlementRead, Permission.PaymentRecord],
   [Role.Bidder]: [Permission.BidderSelf],
 };
 
