@@ -131,24 +131,25 @@ describe('the money path after the hammer', () => {
   it('the penalty, the deposits and the two refunds reconcile from the next statement, and the revenue is remitted to the treasury', async () => {
     const refunds = (await t.http().get('/api/refunds').query({ lotId }).set(bearer(finance)).expect(200)).body as Array<{ id: string; reference: string; amount: string }>;
     expect(refunds).toHaveLength(2);
-    const remit = await t.http().post('/api/treasury-remittances').set(bearer(finance)).send({ remittedOn: day(0), treasuryReference: 'GK-MONEY-001' }).expect(201);
-    expect(JSON.stringify(remit.body)).toContain('9924750.00');
     const second = csv([
       ...bidders.map((b) => [b.depositTxnId, `${day(0)} 08:00:00`, '', '1960000.00', b.name, b.subAccount, '竞买保证金']),
       ['PEN-1', `${day(-5)} 11:00:00`, '', '24750.00', bidders[2].name, '', 'HT-MONEY-001 滞纳金'],
       ...refunds.map((r, i) => [`RF-${i}`, `${day(0)} 09:00:00`, r.amount, '', '竞买人', '', `保证金退款 ${r.reference}`]),
-      ['GK-1', `${day(0)} 16:00:00`, '9924750.00', '', '国库土地收入户', '', '土地出让收入缴库 GK-MONEY-001'],
-      ['FEE-1', `${day(0)} 17:00:00`, '20.00', '', '银行', '', '汇划手续费'],
+      ['FEE-1', `${day(0)} 10:00:00`, '20.00', '', '银行', '', '汇划手续费'],
     ]);
     const report = await importStatement('statement-2.csv', second).expect(201);
     expect(JSON.stringify(report.body)).toContain('FEE-1');
+    // Everything collected (premium and penalty) is paid over to the treasury, and the payout reconciles.
+    const remit = await t.http().post('/api/treasury-remittances').set(bearer(finance)).send({ remittedOn: day(0), treasuryReference: 'GK-MONEY-001' }).expect(201);
+    expect(remit.body).toMatchObject({ landPremium: '9900000.00', penalties: '24750.00', amount: '9924750.00' });
+    await importStatement('statement-3.csv', csv([['GK-1', `${day(0)} 16:00:00`, '9924750.00', '', '国库土地收入户', '', '土地出让收入缴库 GK-MONEY-001']])).expect(201);
     const lines = await sql<{ txn_id: string; status: string; matched_kind: string | null }>(`SELECT txn_id, status, matched_kind FROM bank_statement_line ORDER BY txn_id`);
     const kinds = Object.fromEntries(lines.map((l) => [l.txn_id, `${l.status}:${l.matched_kind ?? ''}`]));
     expect(kinds).toMatchObject({ 'INST-1': 'matched:installment', 'INST-2': 'matched:installment', 'PEN-1': 'matched:penalty', 'RF-0': 'matched:refund', 'RF-1': 'matched:refund', 'GK-1': 'matched:remittance', 'FEE-1': 'unmatched:' });
     for (const b of bidders) expect(kinds[b.depositTxnId]).toBe('matched:deposit');
     // finance resolves the bank fee by hand, with a reason
     const [fee] = await sql<{ id: string }>(`SELECT id FROM bank_statement_line WHERE txn_id = 'FEE-1'`);
-    await t.http().post(`/api/bank-statement-lines/${fee.id}/resolution`).set(bearer(finance)).send({ action: 'ignore', reason: '银行手续费，由中心经费列支' }).expect(201);
+    await t.http().post(`/api/bank-statement-lines/${fee.id}/resolution`).set(bearer(finance)).send({ action: 'ignore', reason: '银行手续费，由中心经费列支' }).expect(200);
     const paid = (await t.http().get('/api/refunds').query({ lotId, status: 'paid' }).set(bearer(finance)).expect(200)).body as Array<{ bank_reference: string }>;
     expect(paid.map((r) => r.bank_reference).sort()).toEqual(['RF-0', 'RF-1']);
     // the same statement again changes nothing
@@ -164,7 +165,7 @@ describe('the money path after the hammer', () => {
     const balance = async (code: string, subject?: string) =>
       (
         await sql<{ d: string; c: string }>(
-          `SELECT coalesce(sum(debit), 0)::text AS d, coalesce(sum(credit), 0)::text AS c FROM journal_line WHERE account_code = $1 AND ($2::text IS NULL OR subject = $2)`,
+          `SELECT coalesce(sum(debit), 0.00)::numeric(18,2)::text AS d, coalesce(sum(credit), 0.00)::numeric(18,2)::text AS c FROM journal_line WHERE account_code = $1 AND ($2::text IS NULL OR subject = $2)`,
           [code, subject ?? null],
         )
       )[0];
@@ -177,17 +178,17 @@ describe('the money path after the hammer', () => {
     expect(await balance('2242')).toEqual({ d: '3920000.00', c: '3920000.00' });
     expect(await balance('1221')).toEqual({ d: '9900000.00', c: '9900000.00' });
     expect(await balance('1222')).toEqual({ d: '24750.00', c: '24750.00' });
-    expect(await balance('4101')).toEqual({ d: '0', c: '9900000.00' });
-    expect(await balance('4102')).toEqual({ d: '0', c: '24750.00' });
-    expect(await balance('4901')).toEqual({ d: '9924750.00', c: '0' });
+    expect(await balance('4101')).toEqual({ d: '0.00', c: '9900000.00' });
+    expect(await balance('4102')).toEqual({ d: '0.00', c: '24750.00' });
+    expect(await balance('4901')).toEqual({ d: '9924750.00', c: '0.00' });
     const bank = await balance('1002');
     expect(bank).toEqual({ d: '13844750.00', c: '13844750.00' });
     const trial = await t.http().get('/api/ledger/trial-balance').set(bearer(finance)).expect(200);
     expect(trial.body.balanced).toBe(true);
     const report = await t.http().get('/api/reports/land-sales').query({ period: 'year', from: day(-400), to: day(1) }).set(bearer(finance)).expect(200);
-    const text = JSON.stringify(report.body);
-    expect(text).toContain('9900000.00');
-    expect(text).toContain('0.0102');
+    expect(report.body.totals).toEqual({ offered: 1, sold: 1, unsold: 0, revenue: '9900000.00', averagePremiumRate: '0.0102', depositsHeld: '0.00' });
+    const open = await t.http().get('/api/ledger/unremitted').set(bearer(finance)).expect(200);
+    expect(JSON.stringify(open.body)).not.toMatch(/"unremitted":"[1-9]/);
   });
 });
 

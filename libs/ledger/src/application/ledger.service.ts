@@ -53,14 +53,19 @@ export class LedgerService {
     return { id, duplicate: false };
   }
 
-  /** Every posted line up to and including `asOf` (a Shanghai date), with its entry's date. */
-  async lines(asOf?: IsoDate, em: EntityManager = this.dataSource.manager): Promise<LedgerLine[]> {
+  /**
+   * Every posted line up to and including `asOf` (a Shanghai date), with its entry's date; with
+   * `only`, the lines of that account (and subject) alone.
+   */
+  async lines(asOf?: IsoDate, em: EntityManager = this.dataSource.manager, only?: { code: AccountCode; subject?: string }): Promise<LedgerLine[]> {
     const rows = (await em.query(
       `SELECT to_char(e.entry_date, 'YYYY-MM-DD') AS date, e.source_type, e.source_id, l.account_code, l.subject, l.debit::text AS debit, l.credit::text AS credit
          FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
-        WHERE $1::date IS NULL OR e.entry_date <= $1::date
-        ORDER BY e.entry_date, e.posted_at, l.line_no`,
-      [asOf ?? null],
+        WHERE ($1::date IS NULL OR e.entry_date <= $1::date)
+          AND ($2::text IS NULL OR l.account_code = $2::text)
+          AND ($3::text IS NULL OR l.subject = $3::text)
+        ORDER BY e.entry_date, e.posted_at, e.id, l.line_no`,
+      [asOf ?? null, only?.code ?? null, only?.subject ?? null],
     )) as Array<{ date: IsoDate; source_type: string; source_id: string; account_code: string; subject: string; debit: string; credit: string }>;
     return rows.map((r) => {
       if (!isAccountCode(r.account_code)) throw new Error(`unknown account ${r.account_code} in the ledger`);

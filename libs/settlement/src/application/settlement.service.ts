@@ -493,7 +493,8 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
       if (seen.contract_id !== contractId) throw new DomainError('TXN_ALREADY_USED', `bank transaction ${p.bankTxnId} was recorded on another contract`, 'bankTxnId');
       return { duplicate: true };
     }
-    if (c.status !== 'active') throw new DomainError('CONTRACT_NOT_ACTIVE', `the contract is ${c.status}`, 'contractId');
+    // Penalties may still be paid once the premium is; a terminated contract takes nothing more.
+    if (c.status !== 'active' && !(p.kind === 'penalty' && c.status === 'paid')) throw new DomainError('CONTRACT_NOT_ACTIVE', `the contract is ${c.status}`, 'contractId');
     if (!p.amount.isPositive()) throw new DomainError('INVALID_AMOUNT', 'a payment is more than zero', 'amount');
     const before = await this.moneyOf(em, contractId);
     const at = p.at ?? new Date(`${p.paidOn}T12:00:00+08:00`);
@@ -514,7 +515,10 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
         )) as Array<{ id: string }>;
         if (inserted[0]) await this.ledger.post(em, penaltyAccrued({ at, date: p.paidOn, sourceId: inserted[0].id, contractId, amount: line.penalty }));
       }
-      if (p.amount.eq(outstanding)) await em.query(`UPDATE land_contract SET status = 'paid' WHERE id = $1`, [contractId]);
+      if (p.amount.eq(outstanding)) {
+        await em.query(`UPDATE land_contract SET status = 'paid' WHERE id = $1`, [contractId]);
+        await em.query(`UPDATE settlement SET status = 'paid', updated_at = now() WHERE lot_id = $1`, [c.lot_id]);
+      }
     } else {
       const accrued = Money.sum(before.penalties.map((x) => Money.of(x.amount)));
       const paid = Money.sum(before.payments.filter((x) => x.kind === 'penalty').map((x) => x.amount));
