@@ -1,7 +1,7 @@
 import { verifyChain } from '@app/bidding/domain/hash-chain';
 import { AUCTION_TERMS, SaleBuilder } from '../support/sale-builder';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { connect, listen, openTradingNow, publishedLot, qualifiedBidders, sharedRoomsEnv, type Client, type Seat } from '../support/trading';
+import { connect, listen, moveDeadline, openTradingNow, publishedLot, qualifiedBidders, sharedRoomsEnv, type Client, type Seat } from '../support/trading';
 
 type Ack = { ok: true; seq: number; price: string; deadline: string; duplicate?: boolean } | { ok: false; code: string; message: string };
 
@@ -25,7 +25,7 @@ describe('100 bidders racing on one lot through two instances', () => {
     b = await createTestApp(env, { sameDatabaseAs: a });
     const [urlA, urlB] = [await listen(a), await listen(b)];
     const s = await new SaleBuilder(a).init('race');
-    lotId = await publishedLot(a, s, { ...AUCTION_TERMS, countdownSeconds: 4, warningSeconds: [2] });
+    lotId = await publishedLot(a, s, { ...AUCTION_TERMS, countdownSeconds: 600 });
     seats = await qualifiedBidders(a, lotId, 100, 'race');
     spectators = [await connect(urlA), await connect(urlB)];
     bidders = await Promise.all(seats.map((seat, i) => connect(i % 2 === 0 ? urlA : urlB, seat.token)));
@@ -64,6 +64,8 @@ describe('100 bidders racing on one lot through two instances', () => {
         }
       }),
     );
+    // The race is over: the countdown runs out (time travel), and whichever instance's clock comes first closes the lot.
+    await moveDeadline(a, lotId, -1);
     await Promise.all(spectators.map((sp) => sp.waitFor((f) => f.event === 'lot:closed', 30_000)));
   }, 120_000);
 

@@ -1,6 +1,6 @@
 import { AUCTION_TERMS, bearer, SaleBuilder } from '../support/sale-builder';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { connect, listen, openTradingNow, publishedLot, qualifiedBidders, type Client, type Seat } from '../support/trading';
+import { connect, listen, moveDeadline, openTradingNow, publishedLot, qualifiedBidders, type Client, type Seat } from '../support/trading';
 
 /**
  * DESIGN.md §4, Secrecy: a whole auction with a sealed reserve is recorded — every socket frame and
@@ -38,7 +38,7 @@ describe('a recorded auction keeps the reserve and the identities sealed', () =>
     t = await createTestApp({ CLOCK_INTERVAL_MS: '50' });
     const url = await listen(t);
     const s = await new SaleBuilder(t).init('secret');
-    lotId = await publishedLot(t, s, { ...AUCTION_TERMS, hasReserve: true, reserveRoundingUnit: '10000.00', countdownSeconds: 3, warningSeconds: [2] }, async (id) => {
+    lotId = await publishedLot(t, s, { ...AUCTION_TERMS, hasReserve: true, reserveRoundingUnit: '10000.00', countdownSeconds: 600 }, async (id) => {
       await t.http().put(`/api/lots/${id}/committee`).set(bearer(s.tokens.trading)).send({ memberIds: s.memberIds }).expect(200);
     });
     for (let i = 0; i < 3; i++) await t.http().post(`/api/lots/${lotId}/reserve-proposals`).set(bearer(s.tokens.members[i])).send({ value: PROPOSALS[i] }).expect(201);
@@ -54,6 +54,7 @@ describe('a recorded auction keeps the reserve and the identities sealed', () =>
       acks.push({ who: `bidder${who}`, text: JSON.stringify(await bidders[who].emit('bid:place', { lotId, clientBidId: `s-${n}`, price })), beforeClose: true });
       await recordAll();
     }
+    await moveDeadline(t, lotId, -1);
     await spectator.waitFor((f) => f.event === 'lot:closed', 20_000);
     closed = true;
     await recordAll();

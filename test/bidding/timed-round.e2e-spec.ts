@@ -42,7 +42,7 @@ describe('timed final round: reconnect and a killed instance', () => {
       ...LISTING_TERMS,
       hasReserve: false,
       reserveRoundingUnit: undefined,
-      timedFinalRound: { enabled: true, entry: 'all_qualified', startAt: 'listing_high', preparationGapMinutes: 0, countdownSeconds: 8, warningSeconds: [4] },
+      timedFinalRound: { enabled: true, entry: 'all_qualified', startAt: 'listing_high', preparationGapMinutes: 0, countdownSeconds: 20, warningSeconds: [10] },
     });
     seats = await qualifiedBidders(t, lotId, 3, 'timed');
     await openTradingNow(t, lotId);
@@ -91,7 +91,8 @@ describe('timed final round: reconnect and a killed instance', () => {
     const [result] = (await t.dataSource.query(`SELECT closed_at, price::text AS price FROM result WHERE lot_id = $1`, [lotId])) as Array<{ closed_at: Date; price: string }>;
     const lateBy = new Date(result.closed_at).getTime() - new Date(last.deadline).getTime();
     expect(lateBy).toBeGreaterThan(0);
-    expect(lateBy).toBeLessThan(1500);
+    // The clock looks every 50 ms; the bound leaves room for a loaded machine.
+    expect(lateBy).toBeLessThan(2500);
     const [bid] = (await t.dataSource.query(`SELECT seq, price::text AS price FROM bid WHERE lot_id = $1 AND client_bid_id = 't4'`, [lotId])) as Array<{ seq: string; price: string }>;
     expect(bid).toEqual({ seq: String(last.seq), price: '10500000.00' });
     expect((await t.http().get(`/api/public/lots/${lotId}/chain/verify`).expect(200)).body.valid).toBe(true);
