@@ -124,6 +124,11 @@ describe('the money path after the hammer', () => {
     const contract = await t.http().get(`/api/contracts/${contractId}`).set(bearer(finance)).expect(200);
     expect(contract.body.outstanding).toBe('0.00');
     expect(contract.body.penalties).toMatchObject({ accrued: '24750.00', paid: '0.00', unpaid: '24750.00' });
+    // the second installment fell due unpaid: it moved to premium due before the late payment cleared it
+    const [due] = await sql<{ date: string; amount: string }>(
+      `SELECT to_char(e.entry_date, 'YYYY-MM-DD') AS date, l.debit::text AS amount FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id AND l.account_code = '1223' WHERE e.source_type = 'installment_due'`,
+    );
+    expect(due).toEqual({ date: day(-20), amount: '4950000.00' });
     const [accrual] = await sql<{ days: number; amount: string; installment_number: number }>(`SELECT days, amount::text AS amount, installment_number FROM penalty_accrual WHERE contract_id = $1`, [contractId]);
     expect(accrual).toEqual({ days: 10, amount: '24750.00', installment_number: 2 });
   });
@@ -177,6 +182,7 @@ describe('the money path after the hammer', () => {
     }
     expect(await balance('2242')).toEqual({ d: '3920000.00', c: '3920000.00' });
     expect(await balance('1221')).toEqual({ d: '9900000.00', c: '9900000.00' });
+    expect(await balance('1223')).toEqual({ d: '4950000.00', c: '4950000.00' });
     expect(await balance('1222')).toEqual({ d: '24750.00', c: '24750.00' });
     expect(await balance('4101')).toEqual({ d: '0.00', c: '9900000.00' });
     expect(await balance('4102')).toEqual({ d: '0.00', c: '24750.00' });

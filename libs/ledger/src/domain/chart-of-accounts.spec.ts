@@ -20,6 +20,7 @@ describe('chart of accounts', () => {
       BANK: '1002',
       PREMIUM_RECEIVABLE: '1221',
       PENALTY_RECEIVABLE: '1222',
+      PREMIUM_DUE: '1223',
       DEPOSITS_HELD: '2241',
       REFUNDS_PAYABLE: '2242',
       PREMIUM_REVENUE: '4101',
@@ -27,7 +28,7 @@ describe('chart of accounts', () => {
       FORFEITURE_REVENUE: '4103',
       TREASURY_REMITTED: '4901',
     });
-    expect(ACCOUNT_CODES).toEqual(['1002', '1221', '1222', '2241', '2242', '4101', '4102', '4103', '4901']);
+    expect(ACCOUNT_CODES).toEqual(['1002', '1221', '1222', '1223', '2241', '2242', '4101', '4102', '4103', '4901']);
   });
 
   it('every account has a Chinese and an English name, and its code as key', () => {

@@ -32,6 +32,8 @@ export const ACCOUNT = Object.freeze({
   BANK: '1002',
   /** 应收土地出让价款 — what a land user still owes on a contract (subject: contract id). */
   PREMIUM_RECEIVABLE: '1221',
+  /** 应收到期土地出让价款 — installments that have fallen due and are not yet paid (subject: contract id). */
+  PREMIUM_DUE: '1223',
   /** 应收滞纳金 — late-payment penalties accrued and not yet paid (subject: contract id). */
   PENALTY_RECEIVABLE: '1222',
   /** 竞买保证金 — deposits held for bidders (subject: application id). */
@@ -105,6 +107,15 @@ export const CHART_OF_ACCOUNTS: Readonly<Record<AccountCode, AccountDefinition>>
     code: '1222',
     nameZh: '应收滞纳金',
     nameEn: 'Late-payment penalty receivable',
+    kind: 'asset',
+    normalSide: 'debit',
+    subject: 'required',
+    subjectLabel: 'contract id',
+  }),
+  '1223': define({
+    code: '1223',
+    nameZh: '应收到期土地出让价款',
+    nameEn: 'Land premium receivable, fallen due',
     kind: 'asset',
     normalSide: 'debit',
     subject: 'required',

@@ -53,6 +53,7 @@ export const SOURCE_TYPES = [
   'refund_paid',
   'contract_signed',
   'deposit_converted',
+  'installment_due',
   'payment_received',
   'penalty_accrued',
   'penalty_paid',
@@ -332,12 +333,29 @@ export function depositConverted(input: PostingBase & { applicationId: string; c
   ]);
 }
 
-/** Land premium (any installment) arrived: Dr 1002 bank / Cr 1221 receivable [contract]. */
-export function paymentReceived(input: PostingBase & { contractId: string; amount: Money }): JournalEntry {
-  return post(input, 'payment_received', `收到土地出让价款（合同 ${input.contractId}）`, [
-    debit(bank(input), input.amount),
+/**
+ * An installment fell due with `amount` of it unpaid: Dr 1223 premium due [contract] / Cr 1221 premium
+ * receivable [contract]. The receivable is raised whole when the contract is signed; this moves what is
+ * now due (and, if unpaid, overdue) to its own account. Source id: `<contract id>:<installment number>`.
+ */
+export function installmentDue(input: PostingBase & { contractId: string; installmentNumber: number; amount: Money }): JournalEntry {
+  return post(input, 'installment_due', `第${input.installmentNumber}期土地出让价款到期（合同 ${input.contractId}）`, [
+    debit(accountRef(ACCOUNT.PREMIUM_DUE, input.contractId), input.amount),
     credit(accountRef(ACCOUNT.PREMIUM_RECEIVABLE, input.contractId), input.amount),
   ]);
+}
+
+/**
+ * Land premium arrived: Dr 1002 bank / Cr 1223 premium due [contract] for the part that settles amounts
+ * already due (`due`, default none), Cr 1221 receivable [contract] for the rest (paid before its due date).
+ */
+export function paymentReceived(input: PostingBase & { contractId: string; amount: Money; due?: Money }): JournalEntry {
+  const due = input.due ?? Money.zero();
+  const early = input.amount.subtract(due);
+  const credits: JournalLine[] = [];
+  if (!due.isZero()) credits.push(credit(accountRef(ACCOUNT.PREMIUM_DUE, input.contractId), due));
+  if (!early.isZero()) credits.push(credit(accountRef(ACCOUNT.PREMIUM_RECEIVABLE, input.contractId), early));
+  return post(input, 'payment_received', `收到土地出让价款（合同 ${input.contractId}）`, [debit(bank(input), input.amount), ...credits]);
 }
 
 /** A late-payment penalty accrued: Dr 1222 penalty receivable [contract] / Cr 4102 penalty revenue. */
@@ -371,11 +389,12 @@ export function depositForfeited(input: PostingBase & { applicationId: string; a
  * (installments already paid, refunded without interest). Zero parts are left out.
  */
 export function contractTerminated(
-  input: PostingBase & { contractId: string; outstanding: Money; earnestForfeited: Money; paidToRefund?: Money },
+  input: PostingBase & { contractId: string; outstanding: Money; outstandingDue?: Money; earnestForfeited: Money; paidToRefund?: Money },
 ): JournalEntry {
   const paid = input.paidToRefund ?? Money.zero();
   const parts: Array<[AccountRef, Money]> = [
     [accountRef(ACCOUNT.PREMIUM_RECEIVABLE, input.contractId), input.outstanding],
+    [accountRef(ACCOUNT.PREMIUM_DUE, input.contractId), input.outstandingDue ?? Money.zero()],
     [accountRef(ACCOUNT.FORFEITURE_REVENUE), input.earnestForfeited],
     [accountRef(ACCOUNT.REFUNDS_PAYABLE, input.contractId), paid],
   ];

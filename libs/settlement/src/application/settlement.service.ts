@@ -12,6 +12,7 @@ import {
   depositConverted,
   depositForfeited,
   depositRefundDue,
+  installmentDue,
   LedgerService,
   paymentReceived,
   penaltyAccrued,
@@ -502,8 +503,11 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
       const premiums = before.payments.filter((x) => x.kind === 'premium');
       const outstanding = Money.sum(before.installments.map((i) => i.payable)).subtract(Money.sum(premiums.map((x) => x.amount)));
       if (p.amount.gt(outstanding)) throw new DomainError('PAYMENT_EXCEEDS_OUTSTANDING', `only ${outstanding.toString()} is outstanding on this contract`, 'amount');
+      await this.postDueInstallments(em, contractId, p.paidOn, before);
+      const dueBalance = await this.dueBalance(em, contractId);
       await em.query(`INSERT INTO premium_payment (contract_id, kind, paid_on, amount, bank_txn_id) VALUES ($1, 'premium', $2, $3, $4)`, [contractId, p.paidOn, p.amount.toString(), p.bankTxnId]);
-      await this.ledger.post(em, paymentReceived({ at, date: p.paidOn, sourceId: p.bankTxnId, contractId, amount: p.amount }));
+      const due = dueBalance.gt(p.amount) ? p.amount : dueBalance.isPositive() ? dueBalance : Money.zero();
+      await this.ledger.post(em, paymentReceived({ at, date: p.paidOn, sourceId: p.bankTxnId, contractId, amount: p.amount, due }));
       const settings = await this.settings.get(em);
       const payments: PremiumPayment[] = [...premiums.map((x) => ({ paidOn: x.paidOn, amount: x.amount, reference: x.reference })), { paidOn: p.paidOn, amount: p.amount, reference: p.bankTxnId }];
       const lines = penaltyLines(before.installments, payments, p.paidOn, dailyPenaltyRateOf(settings)).filter((l) => !l.open && l.penalty.isPositive());
@@ -529,6 +533,35 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
     }
     await this.audit.record(em, { action: `contract.${p.kind}_payment`, entityType: 'lot', entityId: c.lot_id, after: { contractId, amount: p.amount.toString(), paidOn: p.paidOn, bankTxnId: p.bankTxnId } });
     return { duplicate: false };
+  }
+
+  /**
+   * Moves each installment that has fallen due by `asOf` from the receivable to "premium due" (1223),
+   * for the part not paid by its due date (payments settle the earliest installments first). Idempotent:
+   * one entry per installment.
+   */
+  private async postDueInstallments(em: EntityManager, contractId: string, asOf: IsoDate, money?: Awaited<ReturnType<SettlementService['moneyOf']>>): Promise<void> {
+    const { installments, payments } = money ?? (await this.moneyOf(em, contractId));
+    const premiums = payments.filter((x) => x.kind === 'premium').sort((a, b) => (a.paidOn < b.paidOn ? -1 : a.paidOn > b.paidOn ? 1 : 0));
+    for (const inst of installments) {
+      if (inst.dueDate > asOf) continue;
+      // What had been paid towards installments 1…n by its due date, beyond installments 1…n−1.
+      const paidByDue = Money.sum(premiums.filter((x) => x.paidOn <= inst.dueDate).map((x) => x.amount));
+      const earlier = Money.sum(installments.filter((i) => i.number < inst.number).map((i) => i.payable));
+      const towardThis = paidByDue.subtract(earlier);
+      const covered = towardThis.isPositive() ? (towardThis.gt(inst.payable) ? inst.payable : towardThis) : Money.zero();
+      const unpaid = inst.payable.subtract(covered);
+      if (!unpaid.isPositive()) continue;
+      await this.ledger.post(
+        em,
+        installmentDue({ at: new Date(`${inst.dueDate}T23:59:59+08:00`), date: inst.dueDate, sourceId: `${contractId}:${inst.number}`, contractId, installmentNumber: inst.number, amount: unpaid }),
+      );
+    }
+  }
+
+  private async dueBalance(em: EntityManager, contractId: string): Promise<Money> {
+    const [row] = (await em.query(`SELECT (coalesce(sum(debit), 0) - coalesce(sum(credit), 0))::numeric(18,2)::text AS b FROM journal_line WHERE account_code = '1223' AND subject = $1`, [contractId])) as Array<{ b: string }>;
+    return Money.of(row.b);
   }
 
   async recordPaymentTx(contractId: string, p: { kind: 'premium' | 'penalty'; amount: Money; paidOn: IsoDate; bankTxnId: string }) {
@@ -622,10 +655,17 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
     for (const { id } of active) {
       await this.dataSource.transaction(async (em) => {
         const [{ now }] = (await em.query(`SELECT clock_timestamp() AS now`)) as Array<{ now: Date }>;
-        const view = await this.contractIn(em, id, toShanghaiDate(new Date(now)));
+        const today = toShanghaiDate(new Date(now));
+        await this.postDueInstallments(em, id, today);
+        const view = await this.contractIn(em, id, today);
         if (!view.longDefault) return;
         const paid = Money.sum(view.payments.filter((p) => p.kind === 'premium').map((p) => Money.of(p.amount)));
-        await this.ledger.post(em, contractTerminated({ at: new Date(now), sourceId: id, contractId: id, outstanding: Money.of(view.outstanding), earnestForfeited: Money.of(view.earnest), paidToRefund: paid }));
+        const outstandingDue = await this.dueBalance(em, id);
+        const outstandingLeft = Money.of(view.outstanding).subtract(outstandingDue);
+        await this.ledger.post(
+          em,
+          contractTerminated({ at: new Date(now), sourceId: id, contractId: id, outstanding: outstandingLeft, outstandingDue, earnestForfeited: Money.of(view.earnest), paidToRefund: paid }),
+        );
         await em.query(`UPDATE land_contract SET status = 'terminated' WHERE id = $1`, [id]);
         await em.query(`UPDATE settlement SET status = 'defaulted', updated_at = now() WHERE lot_id = $1`, [view.lotId]);
         await this.audit.record(em, { actor: 'system', action: 'contract.terminate', entityType: 'lot', entityId: view.lotId, after: { contractId: id, outstanding: view.outstanding, forfeited: view.earnest, paidBack: paid.toString() }, reason: 'long payment default' });
