@@ -1,5 +1,8 @@
 import { UsersService } from '@app/auth';
-import { AuctionClock } from '@app/bidding';
+import { AuctionClock, TradingService } from '@app/bidding';
+import { Money } from '@app/money';
+import { SettlementService } from '@app/settlement';
+import { moveDeadline } from '../support/trading';
 import { seedDemoSale } from '../../apps/api/src/demo/demo-seed';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -43,5 +46,30 @@ describe('first-start demo (DEMO=on)', () => {
     expect(new Date(snap.body.deadline).getTime() - Date.now()).toBeLessThan(80_000);
     const apps = (await t.dataSource.query(`SELECT bidder_number FROM application WHERE lot_id = $1 AND status = 'qualified' ORDER BY bidder_number`, [lot.id])) as Array<{ bidder_number: string }>;
     expect(apps.map((a) => a.bidder_number)).toEqual(['018', '027', '031', '046']);
+  });
+
+  it('the live demo lot runs to its close and is settled like any other: confirmation issued, the other deposits refunded', async () => {
+    const [lot] = (await t.dataSource.query(`SELECT id FROM lot WHERE lot_number = 'SG-DEMO-L03'`)) as Array<{ id: string }>;
+    const simulated = (await t.dataSource.query(
+      `SELECT id AS "applicationId", bidder_number AS "bidderNumber" FROM application WHERE lot_id = $1 AND bidder_number IN ('027', '031') ORDER BY bidder_number`,
+      [lot.id],
+    )) as Array<{ applicationId: string; bidderNumber: string }>;
+    const trading = t.app.get(TradingService);
+    const bid = async (i: number, price: string) => (await trading.placeBids(lot.id, [{ ...simulated[i % 2], clientBidId: `demo-test-${price}`, price: Money.of(price) }]))[0];
+    expect(await bid(0, '13800000.00')).toMatchObject({ ok: true });
+    expect(await bid(1, '13900000.00')).toMatchObject({ ok: true });
+    await moveDeadline(t, lot.id, -1);
+    await t.app.get(AuctionClock).runOnce();
+    expect(await bid(0, '14000000.00')).toMatchObject({ ok: true });
+    await moveDeadline(t, lot.id, -1);
+    await t.app.get(AuctionClock).runOnce();
+    const [result] = (await t.dataSource.query(`SELECT outcome, price::text AS price, winner_number FROM result WHERE lot_id = $1`, [lot.id])) as Array<Record<string, string>>;
+    expect(result).toEqual({ outcome: 'sold', price: '14000000.00', winner_number: '027' });
+    const run = await t.app.get(SettlementService).runOnce();
+    expect(run.settled).toEqual([lot.id]);
+    const [confirmation] = (await t.dataSource.query(`SELECT length(document) > 1000 AS ok FROM confirmation WHERE lot_id = $1`, [lot.id])) as Array<{ ok: boolean }>;
+    expect(confirmation.ok).toBe(true);
+    const refunds = (await t.dataSource.query(`SELECT count(*)::int AS n, sum(amount)::text AS total FROM refund WHERE lot_id = $1`, [lot.id])) as Array<{ n: number; total: string }>;
+    expect(refunds[0]).toEqual({ n: 3, total: '8280000.00' });
   });
 });

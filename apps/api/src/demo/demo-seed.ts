@@ -6,6 +6,8 @@ import { WorkingDayCalendar, addDays as addIsoDays, type IsoDate } from '@app/ca
 import { RequestContext, type Actor } from '@app/common';
 import { AnnouncementService, ReservePriceService } from '@app/listing';
 import { ParcelService } from '@app/reserve';
+import { depositReceived, LedgerService } from '@app/ledger';
+import { Money } from '@app/money';
 import { validateBoundary } from '@app/reserve/domain/parcel-boundary';
 
 /**
@@ -182,13 +184,17 @@ export async function seedDemoSale(app: INestApplication): Promise<DemoLiveLot |
     }),
   );
   await as('trading', () => announcements.publish(a.id));
-  const simulated = await seedLiveRound(dataSource, live.id);
+  const simulated = await seedLiveRound(dataSource, app.get(LedgerService), live.id);
   new Logger('Demo').log(`seeded ${PARCELS.length} demo parcels, the published announcement ${a.number} and a live timed round on SG-DEMO-L03`);
   return { lotId: live.id, simulated };
 }
 
-/** Qualifies bidder1 and three simulated bidders on the live lot and moves its schedule to now. */
-async function seedLiveRound(dataSource: DataSource, lotId: string): Promise<DemoLiveLot['simulated']> {
+/**
+ * Qualifies bidder1 and three simulated bidders on the live lot — each with its virtual sub-account and
+ * its deposit received (and posted to the ledger), as the bank would have reported it — and moves the
+ * lot's schedule to now.
+ */
+async function seedLiveRound(dataSource: DataSource, ledger: LedgerService, lotId: string): Promise<DemoLiveLot['simulated']> {
   return dataSource.transaction(async (em) => {
     const bidders = [
       { username: 'bidder1', name: '寿光市某置业有限公司（演示）', number: '018' },
@@ -214,6 +220,15 @@ async function seedLiveRound(dataSource: DataSource, lotId: string): Promise<Dem
         [lotId, bidder.id, b.number, `DEMO-${b.number}-${lotId.slice(0, 8)}`],
       )) as Array<{ id: string }>;
       await em.query(`INSERT INTO application_partner (application_id, bidder_id, lot_id, share, is_lead, accepted_at) VALUES ($1, $2, $3, 1, true, now())`, [app.id, bidder.id, lotId]);
+      const subAccount = `95588099999${String(i).padStart(7, '0')}`;
+      const txnId = `DEMO-DEP-${b.number}-${lotId.slice(0, 8)}`;
+      await em.query(`UPDATE application SET sub_account = $2, sub_account_issued_at = now() - interval '4 hours' WHERE id = $1`, [app.id, subAccount]);
+      const [dep] = (await em.query(
+        `INSERT INTO deposit_payment (application_id, bank_txn_id, sub_account, amount, payer_name, payer_account, arrived_at, in_time, payer_mismatch)
+         SELECT $1, $2, $3, deposit, $4, '6228480000000000000', now() - interval '3 hours', true, false FROM lot WHERE id = $5 RETURNING amount::text AS amount`,
+        [app.id, txnId, subAccount, b.name, lotId],
+      )) as Array<{ amount: string }>;
+      await ledger.post(em, depositReceived({ at: new Date(Date.now() - 3 * 3600_000), sourceId: txnId, applicationId: app.id, amount: Money.of(dep.amount) }));
       if (i > 0) simulated.push({ applicationId: app.id, bidderNumber: b.number });
     }
     await em.query(

@@ -79,6 +79,8 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
   private readonly logger = new Logger(SettlementService.name);
   private timer?: NodeJS.Timeout;
   private busy = false;
+  /** Lots whose settlement failed, with when to try again: one bad lot must not hold up the others. */
+  private readonly retryAfter = new Map<string, number>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -97,7 +99,11 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
   }
 
   onApplicationBootstrap(): void {
-    if (this.options.intervalMs > 0) this.timer = setInterval(() => void this.runOnce(), this.options.intervalMs);
+    if (this.options.intervalMs > 0) {
+      this.timer = setInterval(() => {
+        this.runOnce().catch(() => undefined); // logged in runOnce; the next tick tries again
+      }, this.options.intervalMs);
+    }
   }
 
   onApplicationShutdown(): void {
@@ -124,14 +130,31 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
   // ───────────────────────────── the closed lot ─────────────────────────────
 
   private async settleNext(): Promise<string | null> {
-    return this.dataSource.transaction(async (em) => {
-      const [row] = (await em.query(
-        `SELECT r.lot_id FROM result r WHERE NOT EXISTS (SELECT 1 FROM settlement s WHERE s.lot_id = r.lot_id) ORDER BY r.closed_at LIMIT 1 FOR UPDATE OF r SKIP LOCKED`,
-      )) as Array<{ lot_id: string }>;
-      if (!row) return null;
-      await this.settleLot(em, row.lot_id);
-      return row.lot_id;
-    });
+    const now = Date.now();
+    const skip = [...this.retryAfter].filter(([, at]) => at > now).map(([id]) => id);
+    let picked: string | null = null;
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const [row] = (await em.query(
+          `SELECT r.lot_id FROM result r
+            WHERE NOT EXISTS (SELECT 1 FROM settlement s WHERE s.lot_id = r.lot_id) AND NOT (r.lot_id = ANY($1::uuid[]))
+            ORDER BY r.closed_at LIMIT 1 FOR UPDATE OF r SKIP LOCKED`,
+          [skip],
+        )) as Array<{ lot_id: string }>;
+        if (!row) return null;
+        picked = row.lot_id;
+        await this.settleLot(em, row.lot_id);
+        this.retryAfter.delete(row.lot_id);
+        return row.lot_id;
+      });
+    } catch (err) {
+      if (picked) {
+        this.retryAfter.set(picked, Date.now() + 60_000);
+        this.logger.error({ err, lotId: picked }, 'settling a closed lot failed; it is retried in a minute, the others go on');
+        return this.settleNext();
+      }
+      throw err;
+    }
   }
 
   private async settleLot(em: EntityManager, lotId: string): Promise<void> {
