@@ -36,12 +36,18 @@ async function main(): Promise<void> {
   }
   await Promise.all(sockets.map((s) => s.timeout(60_000).emitWithAck('lot:join', { lotId })));
   process.send?.({ type: 'ready' });
-  process.on('message', (m: { type: string }) => {
+  process.on('message', (m: { type: string; expected?: number }) => {
     if (m.type !== 'report') return;
-    process.send?.({ type: 'report', received, times: Object.fromEntries(times) }, () => {
-      sockets.forEach((s) => s.disconnect());
-      process.exit(0);
-    });
+    // Wait (up to 30 s) until every spectator has what was sent: frames may still be in flight.
+    const until = Date.now() + 30_000;
+    const finish = () => {
+      if (received.some((r) => r < (m.expected ?? 0)) && Date.now() < until) return void setTimeout(finish, 100);
+      process.send?.({ type: 'report', received, times: Object.fromEntries(times) }, () => {
+        sockets.forEach((s) => s.disconnect());
+        process.exit(0);
+      });
+    };
+    finish();
   });
 }
 
