@@ -17,7 +17,7 @@ export const BENCH_TERMS = {
   eligibility: { jointBidsAllowed: false, review: 'post_review', exclusions: '' },
 };
 
-/** `count` published auction lots whose trading starts now, written straight to the database. */
+/** `count` auction lots open for applications, trading tomorrow (`opened` in run.ts moves the start to now), written straight to the database. */
 export async function benchLots(ds: DataSource, count: number, prefix: string): Promise<string[]> {
   const [a] = (await ds.query(`INSERT INTO announcement (number, title, body, status, published_at) VALUES ($1, '基准测试公告', '基准测试', 'published', now()) RETURNING id`, [`BENCH-${prefix}-${randomUUID().slice(0, 8)}`])) as Array<{ id: string }>;
   const ids: string[] = [];
@@ -26,7 +26,7 @@ export async function benchLots(ds: DataSource, count: number, prefix: string): 
       `INSERT INTO lot (announcement_id, lot_number, title, method, phase, start_price, increment, deposit, terms, application_start, application_end, deposit_deadline,
                         trading_start, registration_close, reserve_seal_deadline, version)
        VALUES ($1, $2, '基准测试地块', 'auction', 'applying', 10000000.00, 1000.00, 2000000.00, $3, now() - interval '3 hours', now() - interval '2 hours',
-               now() - interval '2 hours', clock_timestamp(), now() - interval '2 hours', now() - interval '1 hour', 1) RETURNING id`,
+               now() - interval '2 hours', now() + interval '1 day', now() - interval '2 hours', now() - interval '1 hour', 1) RETURNING id`,
       [a.id, `${prefix}-${i}-${randomUUID().slice(0, 6)}`, JSON.stringify(BENCH_TERMS)],
     )) as Array<{ id: string }>;
     ids.push(lot.id);

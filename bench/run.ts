@@ -176,13 +176,18 @@ async function paced(url: string, lotId: string, tokens: readonly string[], perS
   };
 }
 
-/** Lets the clock open the lots (the instance's own timer may be running the clock at that moment). */
+/**
+ * Trading starts now for these lots (their bidders are qualified by then), and the clock opens them —
+ * the instance's own timer may be running the clock at that moment, so wait until all are open.
+ */
 async function opened(ds: DataSource, clock: AuctionClock, lotIds: readonly string[]): Promise<void> {
+  await ds.query(`UPDATE lot SET trading_start = clock_timestamp() WHERE id = ANY($1::uuid[])`, [lotIds]);
   const until = Date.now() + 20_000;
   for (;;) {
     await clock.runOnce(lotIds.length + 10);
     const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM lot WHERE id = ANY($1::uuid[]) AND phase = 'auction_round'`, [lotIds])) as Array<{ n: number }>;
     if (n === lotIds.length) return;
+    if (process.env.BENCH_DEBUG) process.stderr.write(`opened ${n}/${lotIds.length}\n`);
     if (Date.now() > until) throw new Error(`only ${n} of ${lotIds.length} lots opened`);
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -44,6 +44,7 @@ export interface PendingBid {
 
 export type { BidAck };
 
+/** The lot row as every command locks it (the hot path reads only these columns). */
 interface LotRow {
   id: string;
   announcement_id: string;
@@ -54,12 +55,25 @@ interface LotRow {
   seq: string;
   last_hash: string | null;
   trading_state: unknown;
+  start_price: string;
+}
+
+/** What the clock also needs to open applications and create the trading state. */
+interface DueLotRow extends LotRow {
   terms: Record<string, unknown>;
   trading_start: Date;
   trading_end: Date | null;
   opening_at: Date | null;
   application_start: Date;
-  start_price: string;
+}
+
+interface PriorAnswer {
+  application_id: string;
+  client_bid_id: string;
+  seq: number | null;
+  price: string;
+  code: string | null;
+  message: string | null;
 }
 
 interface BidRow {
@@ -187,7 +201,11 @@ export class TradingService {
    * Runs `work` on the locked lot and commits; broadcasts after the commit. `work` may return a value
    * for the caller (acks). If the lot has no trading state yet, `session` is null.
    */
-  private async withLot<T>(lotId: string, work: (s: LotSession | null, qr: QueryRunner, row: LotRow, now: Date) => Promise<T>): Promise<T> {
+  private async withLot<T>(
+    lotId: string,
+    work: (s: LotSession | null, qr: QueryRunner, row: LotRow, prior: readonly PriorAnswer[]) => Promise<T>,
+    clientBidIds?: readonly string[],
+  ): Promise<T> {
     const qr = this.dataSource.createQueryRunner();
     await qr.connect();
     let session: LotSession | null = null;
@@ -195,15 +213,23 @@ export class TradingService {
     try {
       await qr.startTransaction();
       const rows = (await qr.query(
-        `SELECT id, announcement_id, lot_number, title, method, phase, seq, last_hash, trading_state, terms, trading_start, trading_end, opening_at, application_start, start_price
-           FROM lot WHERE id = $1 FOR UPDATE`,
+        `SELECT id, announcement_id, lot_number, title, method, phase, seq, last_hash, trading_state, start_price FROM lot WHERE id = $1 FOR UPDATE`,
         [lotId],
       )) as LotRow[];
       const row = rows[0];
       if (!row) throw new DomainError('LOT_NOT_FOUND', `lot ${lotId} does not exist`, 'lotId');
-      const [{ now }] = (await qr.query('SELECT clock_timestamp() AS now')) as Array<{ now: Date }>;
+      // After the lock, in one round trip: the database clock, and the first answers to any retried client bid ids.
+      const [{ now, prior }] = (await qr.query(
+        `SELECT clock_timestamp() AS now,
+                CASE WHEN $2::text[] IS NULL THEN '[]'::json ELSE coalesce((SELECT json_agg(x) FROM (
+                  SELECT b.application_id, b.client_bid_id, b.seq, b.price::text AS price, NULL::text AS code, NULL::text AS message FROM bid b WHERE b.lot_id = $1 AND b.client_bid_id = ANY($2)
+                  UNION ALL
+                  SELECT r.application_id, r.client_bid_id, NULL, r.value, r.code, r.message FROM bid_rejection r WHERE r.lot_id = $1 AND r.client_bid_id = ANY($2)
+                ) x), '[]'::json) END AS prior`,
+        [lotId, clientBidIds ? [...new Set(clientBidIds)] : null],
+      )) as Array<{ now: Date; prior: PriorAnswer[] }>;
       session = row.trading_state ? new LotSession(row, decodeTradingState(row.trading_state), now) : null;
-      value = await work(session, qr, row, now);
+      value = await work(session, qr, row, prior);
       if (session && session.events.length + session.rejections.length > 0) await this.persist(qr, session);
       await qr.commitTransaction();
     } catch (err) {
@@ -262,76 +288,62 @@ export class TradingService {
   /** Decides a batch of bids for one lot under one lock; returns one ack per bid, in order. */
   async placeBids(lotId: string, bids: readonly PendingBid[]): Promise<BidAck[]> {
     const acks: BidAck[] = new Array<BidAck>(bids.length);
-    await this.withLot(lotId, async (s, qr, row) => {
-      if (!s) {
-        bids.forEach((_, i) => (acks[i] = refused(row.phase === 'published' || row.phase === 'applying' ? 'NOT_OPEN_YET' : 'WRONG_PHASE', 'trading has not opened yet')));
-        return;
-      }
-      if (HELD_PHASES.includes(row.phase)) {
-        bids.forEach((_, i) => (acks[i] = refused(row.phase === 'terminated' ? 'LOT_CLOSED' : 'LOT_SUSPENDED', `the lot is ${row.phase}`)));
-        return;
-      }
-      const prior = await this.priorAnswers(qr, s, bids);
-      const seen = new Map<string, number>();
-      for (let i = 0; i < bids.length; i++) {
-        const b = bids[i];
-        const key = `${b.applicationId}|${b.clientBidId}`;
-        const earlier = prior.get(key);
-        if (earlier) {
-          acks[i] = { ...earlier, ...(earlier.ok ? { duplicate: true } : {}) };
-          continue;
+    await this.withLot(
+      lotId,
+      async (s, qr, row, priorRows) => {
+        if (!s) {
+          bids.forEach((_, i) => (acks[i] = refused(row.phase === 'published' || row.phase === 'applying' ? 'NOT_OPEN_YET' : 'WRONG_PHASE', 'trading has not opened yet')));
+          return;
         }
-        const inBatch = seen.get(key);
-        if (inBatch !== undefined) {
-          const first = acks[inBatch];
-          acks[i] = first.ok ? { ...first, duplicate: true } : first;
-          continue;
+        if (HELD_PHASES.includes(row.phase)) {
+          bids.forEach((_, i) => (acks[i] = refused(row.phase === 'terminated' ? 'LOT_CLOSED' : 'LOT_SUSPENDED', `the lot is ${row.phase}`)));
+          return;
         }
-        seen.set(key, i);
-        if (!s.state.qualified.includes(b.bidderNumber)) s.apply({ type: 'qualify', bidderNumber: b.bidderNumber });
-        const d = s.apply({ type: 'place_bid', bidderNumber: b.bidderNumber, clientBidId: b.clientBidId, price: b.price });
-        if (isRejected(d)) {
-          acks[i] = refusal(d.rejection);
-          s.rejections.push({ application_id: b.applicationId, client_bid_id: b.clientBidId, code: d.rejection.code, message: d.rejection.message, value: b.price.toString() });
-          continue;
+        const prior = priorAnswers(priorRows, s.state.deadline);
+        const seen = new Map<string, number>();
+        for (let i = 0; i < bids.length; i++) {
+          const b = bids[i];
+          const key = `${b.applicationId}|${b.clientBidId}`;
+          const earlier = prior.get(key);
+          if (earlier) {
+            acks[i] = { ...earlier, ...(earlier.ok ? { duplicate: true } : {}) };
+            continue;
+          }
+          const inBatch = seen.get(key);
+          if (inBatch !== undefined) {
+            const first = acks[inBatch];
+            acks[i] = first.ok ? { ...first, duplicate: true } : first;
+            continue;
+          }
+          seen.set(key, i);
+          if (!s.state.qualified.includes(b.bidderNumber)) s.apply({ type: 'qualify', bidderNumber: b.bidderNumber });
+          const d = s.apply({ type: 'place_bid', bidderNumber: b.bidderNumber, clientBidId: b.clientBidId, price: b.price });
+          if (isRejected(d)) {
+            acks[i] = refusal(d.rejection);
+            s.rejections.push({ application_id: b.applicationId, client_bid_id: b.clientBidId, code: d.rejection.code, message: d.rejection.message, value: b.price.toString() });
+            continue;
+          }
+          const stored = s.events[s.events.length - d.events.length];
+          s.bids.push({
+            seq: stored.seq,
+            application_id: b.applicationId,
+            bidder_number: b.bidderNumber,
+            kind: 'price',
+            price: b.price.toString(),
+            area: null,
+            share: null,
+            client_bid_id: b.clientBidId,
+            prev_hash: stored.prevHash,
+            hash: stored.hash,
+          });
+          s.owners.set(stored.seq, b.applicationId);
+          acks[i] = { ok: true, seq: stored.seq, price: b.price.toString(), deadline: s.state.deadline?.toISOString() ?? null };
+          await this.followUps(s, qr);
         }
-        const stored = s.events[s.events.length - d.events.length];
-        s.bids.push({
-          seq: stored.seq,
-          application_id: b.applicationId,
-          bidder_number: b.bidderNumber,
-          kind: 'price',
-          price: b.price.toString(),
-          area: null,
-          share: null,
-          client_bid_id: b.clientBidId,
-          prev_hash: stored.prevHash,
-          hash: stored.hash,
-        });
-        s.owners.set(stored.seq, b.applicationId);
-        acks[i] = { ok: true, seq: stored.seq, price: b.price.toString(), deadline: s.state.deadline?.toISOString() ?? null };
-        await this.followUps(s, qr);
-      }
-    });
+      },
+      bids.map((b) => b.clientBidId),
+    );
     return acks;
-  }
-
-  private async priorAnswers(qr: QueryRunner, s: LotSession, bids: readonly PendingBid[]): Promise<Map<string, BidAck>> {
-    const ids = [...new Set(bids.map((b) => b.clientBidId))];
-    const rows = (await qr.query(
-      `SELECT b.application_id, b.client_bid_id, b.seq, b.price::text AS price, NULL AS code, NULL AS message FROM bid b WHERE b.lot_id = $1 AND b.client_bid_id = ANY($2)
-       UNION ALL
-       SELECT r.application_id, r.client_bid_id, NULL, r.value, r.code, r.message FROM bid_rejection r WHERE r.lot_id = $1 AND r.client_bid_id = ANY($2)`,
-      [s.row.id, ids],
-    )) as Array<{ application_id: string; client_bid_id: string; seq: string | null; price: string; code: string | null; message: string | null }>;
-    const out = new Map<string, BidAck>();
-    for (const r of rows) {
-      out.set(
-        `${r.application_id}|${r.client_bid_id}`,
-        r.code === null ? { ok: true, seq: Number(r.seq), price: r.price, deadline: s.state.deadline?.toISOString() ?? null } : { ok: false, code: r.code, message: r.message ?? '' },
-      );
-    }
-    return out;
   }
 
   // ───────────────────────────── other bidder commands ─────────────────────────────
@@ -433,7 +445,7 @@ export class TradingService {
           ORDER BY due_at NULLS FIRST
           LIMIT 1
           FOR UPDATE SKIP LOCKED`,
-      )) as LotRow[];
+      )) as DueLotRow[];
       const row = rows[0];
       if (row) {
         picked = row.id;
@@ -456,7 +468,7 @@ export class TradingService {
   }
 
   /** Ticks one locked lot: opens applications, creates the trading state at the opening, runs the engine's clock. */
-  private async tickLocked(qr: QueryRunner, row: LotRow, now: Date): Promise<LotSession | null> {
+  private async tickLocked(qr: QueryRunner, row: DueLotRow, now: Date): Promise<LotSession | null> {
     if (!row.trading_state && row.phase === 'published') {
       const next = transitionLot({ phase: 'published' }, 'open_applications', { method: row.method, now });
       await qr.query(`UPDATE lot SET phase = $2, version = version + 1, updated_at = now() WHERE id = $1`, [row.id, next.phase]);
@@ -477,7 +489,7 @@ export class TradingService {
     return s;
   }
 
-  private async createState(qr: QueryRunner, row: LotRow): Promise<LotTradingState> {
+  private async createState(qr: QueryRunner, row: DueLotRow): Promise<LotTradingState> {
     const settings = (await this.settings.namespace('listing', qr.manager)) as Record<string, unknown>;
     const qualified = (await qr.query(`SELECT bidder_number FROM application WHERE lot_id = $1 AND status = 'qualified' AND bidder_number IS NOT NULL ORDER BY bidder_number`, [row.id])) as Array<{ bidder_number: string }>;
     return createTradingState({
@@ -670,6 +682,18 @@ function resultNoticeBody(
   if (reserve) lines.push(`底价：${reserve.value.toString()} 元（盐值 ${reserve.salt}，承诺 ${reserve.commitment}，可在 /api/public/reserve/verify 核验）`);
   lines.push(`竞价记录共 ${chainLength} 条，哈希链末端 ${chainHead}，可在 /api/public/lots/{id}/chain/verify 核验。`);
   return lines.join('\n');
+}
+
+/** The first answers to client bid ids seen before, by `application|clientBidId`. */
+function priorAnswers(rows: readonly PriorAnswer[], deadline: Date | undefined): Map<string, BidAck> {
+  const out = new Map<string, BidAck>();
+  for (const r of rows) {
+    out.set(
+      `${r.application_id}|${r.client_bid_id}`,
+      r.code === null ? { ok: true, seq: Number(r.seq), price: r.price, deadline: deadline?.toISOString() ?? null } : { ok: false, code: r.code, message: r.message ?? '' },
+    );
+  }
+  return out;
 }
 
 function refused(code: string, message: string): BidAck {
