@@ -94,6 +94,34 @@ export class TradingQueryService {
     return { lotId, length: c.length, head: c.head, valid: verdict.ok && headMatches, headMatches, ...(verdict.ok ? {} : { firstInvalidSeq: verdict.seq, problem: verdict.reason }) };
   }
 
+  /** The database clock, which judges every deadline; clients compute their offset from it. */
+  async serverTime() {
+    const [{ now }] = (await this.dataSource.query('SELECT clock_timestamp() AS now')) as Array<{ now: Date }>;
+    return { serverTime: new Date(now).toISOString() };
+  }
+
+  /** The qualified application (and its bidder number) through which this account bids on the lot: its lead bidder's. */
+  async seatOf(lotId: string, userId: string): Promise<{ applicationId: string; bidderNumber: string } | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT a.id, a.bidder_number FROM application a JOIN bidder b ON b.id = a.lead_bidder_id
+        WHERE a.lot_id = $1 AND b.user_id = $2 AND a.status = 'qualified' AND a.bidder_number IS NOT NULL`,
+      [lotId, userId],
+    )) as Array<{ id: string; bidder_number: string }>;
+    return rows[0] ? { applicationId: rows[0].id, bidderNumber: rows[0].bidder_number } : null;
+  }
+
+  /** Trading staff only: every bid of a lot with the bidder behind each number. */
+  async bidsWithIdentities(lotId: string, limit: number) {
+    const rows = (await this.dataSource.query(
+      `SELECT b.seq, b.kind, b.price::text AS price, b.area::text AS area, b.share::text AS share, b.bidder_number, b.client_bid_id, b.created_at, b.hash,
+              bd.name AS bidder_name, bd.credit_code, a.id AS application_id, a.joint
+         FROM bid b JOIN application a ON a.id = b.application_id JOIN bidder bd ON bd.id = a.lead_bidder_id
+        WHERE b.lot_id = $1 ORDER BY b.seq LIMIT $2`,
+      [lotId, limit],
+    )) as Array<Record<string, unknown>>;
+    return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+  }
+
   /** The result of a closed lot as the public sees it: bidder number, figures, the revealed reserve and the chain head; no identity. */
   async result(lotId: string) {
     const [r] = (await this.dataSource.query(

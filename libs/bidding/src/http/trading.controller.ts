@@ -8,7 +8,6 @@ import type { Actor } from '@app/common';
 import { IsMoney, Money } from '@app/money';
 import { TradingQueryService } from '../application/trading-query.service';
 import { TradingService } from '../application/trading.service';
-import { DataSource } from 'typeorm';
 
 export class EventsQueryDto {
   @ApiPropertyOptional({ description: 'events after this seq', default: 0 })
@@ -46,15 +45,13 @@ export class TradingController {
   constructor(
     private readonly query: TradingQueryService,
     private readonly trading: TradingService,
-    private readonly dataSource: DataSource,
   ) {}
 
   @Get('public/time')
   @Public()
   @ApiOperation({ summary: 'The server (database) clock; clients compute their offset from it' })
-  async time() {
-    const [{ now }] = (await this.dataSource.query('SELECT clock_timestamp() AS now')) as Array<{ now: Date }>;
-    return { serverTime: new Date(now).toISOString() };
+  time() {
+    return this.query.serverTime();
   }
 
   @Get('public/lots/:id/trading')
@@ -120,14 +117,7 @@ export class TradingController {
   @ApiBearerAuth()
   @RequirePermission(Permission.BidderRead)
   @ApiOperation({ summary: 'Trading staff: every bid of a lot with the bidder behind each number' })
-  async bids(@Param('id', new ParseUUIDPipe()) id: string, @Query() q: StaffBidsQueryDto) {
-    const rows = (await this.dataSource.query(
-      `SELECT b.seq, b.kind, b.price::text AS price, b.area::text AS area, b.share::text AS share, b.bidder_number, b.client_bid_id, b.created_at, b.hash,
-              bd.name AS bidder_name, bd.credit_code, a.id AS application_id, a.joint
-         FROM bid b JOIN application a ON a.id = b.application_id JOIN bidder bd ON bd.id = a.lead_bidder_id
-        WHERE b.lot_id = $1 ORDER BY b.seq LIMIT $2`,
-      [id, q.limit ?? 500],
-    )) as Array<Record<string, unknown>>;
-    return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+  bids(@Param('id', new ParseUUIDPipe()) id: string, @Query() q: StaffBidsQueryDto) {
+    return this.query.bidsWithIdentities(id, q.limit ?? 500);
   }
 }

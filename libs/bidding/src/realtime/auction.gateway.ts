@@ -1,7 +1,6 @@
 import { Inject, Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { DataSource } from 'typeorm';
 import { TokenService } from '@app/auth';
 import type { Actor } from '@app/common';
 import { BIDDING_OPTIONS, type BiddingOptions } from '../application/bidding-options';
@@ -70,7 +69,6 @@ export class AuctionGateway implements OnGatewayInit {
     private readonly queue: BidQueue,
     private readonly trading: TradingService,
     private readonly query: TradingQueryService,
-    private readonly dataSource: DataSource,
     @Inject(BIDDING_OPTIONS) options: BiddingOptions,
   ) {
     this.limiter = new RateLimiter(options.bidRatePerSecond, options.bidBurst);
@@ -94,8 +92,7 @@ export class AuctionGateway implements OnGatewayInit {
 
   @SubscribeMessage('time:sync')
   async timeSync() {
-    const [{ now }] = (await this.dataSource.query('SELECT clock_timestamp() AS now')) as Array<{ now: Date }>;
-    return { ok: true, serverTime: new Date(now).toISOString() };
+    return { ok: true, ...(await this.query.serverTime()) };
   }
 
   @SubscribeMessage('lot:join')
@@ -188,12 +185,7 @@ export class AuctionGateway implements OnGatewayInit {
     data.seats ??= new Map();
     const known = data.seats.get(lotId);
     if (known) return known;
-    const rows = (await this.dataSource.query(
-      `SELECT a.id, a.bidder_number FROM application a JOIN bidder b ON b.id = a.lead_bidder_id
-        WHERE a.lot_id = $1 AND b.user_id = $2 AND a.status = 'qualified' AND a.bidder_number IS NOT NULL`,
-      [lotId, actor.id],
-    )) as Array<{ id: string; bidder_number: string }>;
-    const seat = rows[0] ? { applicationId: rows[0].id, bidderNumber: rows[0].bidder_number } : null;
+    const seat = await this.query.seatOf(lotId, actor.id);
     if (seat) data.seats.set(lotId, seat);
     return seat;
   }
