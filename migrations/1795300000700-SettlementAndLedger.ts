@@ -220,7 +220,8 @@ export class SettlementAndLedger1795300000700 implements MigrationInterface {
         CONSTRAINT refund_amount_check CHECK (amount > 0)
       )`);
     await q.query(`CREATE INDEX refund_status_idx ON refund (status, due_at)`);
-    // Installments stay editable (an approved payment extension moves a due date; audited by the service).
+    // Installments are not append-only: an approved payment extension (延期缴款) would move a due date.
+    // No API changes them yet; tests move them to simulate the passage of time.
     for (const table of ['journal_entry', 'journal_line', 'bank_statement', 'treasury_remittance', 'premium_payment', 'penalty_accrual']) {
       await q.query(`
         CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table}
