@@ -81,6 +81,7 @@ const MATRIX: Record<string, 'public' | 'signed-in' | 'bank-signed' | readonly R
   'POST /api/lots/:id/contract': [Role.TradingOfficer],
   'GET /api/contracts/:id': [Role.TradingOfficer, Role.Supervisor, Role.FinanceOfficer],
   'POST /api/contracts/:id/payments': [Role.FinanceOfficer],
+  'POST /api/contracts/:id/installments/:number/extension': [Role.TradingOfficer],
   'GET /api/refunds': [Role.TradingOfficer, Role.Supervisor, Role.FinanceOfficer],
   'POST /api/refunds/:id/payment': [Role.FinanceOfficer],
   'POST /api/lots/:id/result-publication': [Role.TradingOfficer],

@@ -595,6 +595,28 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
     });
   }
 
+  /**
+   * An approved payment extension (延期缴款): an installment not yet due gets a later due date. The
+   * reason and the approval are on record (audit); nothing is posted — the receivable is unchanged.
+   */
+  async extendInstallment(contractId: string, number: number, input: { dueDate: IsoDate; reason: string }) {
+    return this.dataSource.transaction(async (em) => {
+      const [c] = (await em.query(`SELECT lot_id, status, clock_timestamp() AS now FROM land_contract WHERE id = $1 FOR UPDATE`, [contractId])) as Array<{ lot_id: string; status: string; now: Date }>;
+      if (!c) throw new DomainError('CONTRACT_NOT_FOUND', `contract ${contractId} does not exist`, 'id');
+      if (c.status !== 'active') throw new DomainError('CONTRACT_NOT_ACTIVE', `the contract is ${c.status}`, 'id');
+      const [i] = (await em.query(`SELECT to_char(due_date, 'YYYY-MM-DD') AS due_date FROM installment WHERE contract_id = $1 AND number = $2`, [contractId, number])) as Array<{ due_date: IsoDate }>;
+      if (!i) throw new DomainError('INSTALLMENT_NOT_FOUND', `the contract has no installment ${number}`, 'number');
+      const today = toShanghaiDate(new Date(c.now));
+      if (i.due_date < today) throw new DomainError('INSTALLMENT_ALREADY_DUE', `installment ${number} fell due on ${i.due_date}; a late payment accrues its penalty`, 'number');
+      if (input.dueDate <= i.due_date) throw new DomainError('EXTENSION_NOT_LATER', `the new due date must be after ${i.due_date}`, 'dueDate');
+      const [next] = (await em.query(`SELECT to_char(due_date, 'YYYY-MM-DD') AS due_date FROM installment WHERE contract_id = $1 AND number = $2`, [contractId, number + 1])) as Array<{ due_date: IsoDate }>;
+      if (next && input.dueDate > next.due_date) throw new DomainError('EXTENSION_PAST_NEXT', `installment ${number} cannot fall due after installment ${number + 1} (${next.due_date})`, 'dueDate');
+      await em.query(`UPDATE installment SET due_date = $3 WHERE contract_id = $1 AND number = $2`, [contractId, number, input.dueDate]);
+      await this.audit.record(em, { action: 'installment.extend', entityType: 'lot', entityId: c.lot_id, before: { contractId, number, dueDate: i.due_date }, after: { contractId, number, dueDate: input.dueDate }, reason: input.reason });
+      return this.contractIn(em, contractId, today);
+    });
+  }
+
   // ───────────────────────────── refunds ─────────────────────────────
 
   async refunds(query: { status?: 'due' | 'paid'; overdue?: boolean; lotId?: string }) {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
@@ -36,6 +36,14 @@ export class PaymentDto {
 
   @ApiProperty({ description: 'The bank transaction id (交易流水号); a payment is recorded once' }) @IsString() @MinLength(1) @MaxLength(100)
   bankTxnId: string;
+}
+
+export class ExtensionDto {
+  @ApiProperty({ example: '2027-02-28' }) @Matches(ISO_DATE, { message: 'dueDate must be a date like 2027-02-28' })
+  dueDate: string;
+
+  @ApiProperty({ description: 'The approval behind the extension (document number, who approved)' }) @IsString() @MinLength(2) @MaxLength(2000)
+  reason: string;
 }
 
 export class RefundPaymentDto {
@@ -144,6 +152,14 @@ export class SettlementController {
   @ApiOperation({ summary: 'Record a premium or penalty payment by hand (bank statements record them automatically)' })
   payment(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: PaymentDto) {
     return this.settlement.recordPaymentTx(id, { kind: dto.kind, amount: Money.parse(dto.amount, 'amount', { min: '0.01' }), paidOn: dto.paidOn as IsoDate, bankTxnId: dto.bankTxnId });
+  }
+
+  @Post('contracts/:id/installments/:number/extension')
+  @ApiBearerAuth()
+  @RequirePermission(Permission.SettlementManage)
+  @ApiOperation({ summary: 'Record an approved payment extension (延期缴款) of an installment not yet due (audited with its reason)' })
+  extend(@Param('id', new ParseUUIDPipe()) id: string, @Param('number', new ParseIntPipe()) number: number, @Body() dto: ExtensionDto) {
+    return this.settlement.extendInstallment(id, number, { dueDate: dto.dueDate as IsoDate, reason: dto.reason });
   }
 
   @Get('refunds')
