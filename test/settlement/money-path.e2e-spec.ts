@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { SettlementService } from '@app/settlement';
 import { soldLot, type MoneyBidder } from '../support/money-sale';
 import { bearer, SaleBuilder } from '../support/sale-builder';
@@ -191,6 +192,27 @@ describe('the money path after the hammer', () => {
     expect(bank).toEqual({ d: '13844750.00', c: '13844750.00' });
     const trial = await t.http().get('/api/ledger/trial-balance').set(bearer(finance)).expect(200);
     expect(trial.body.balanced).toBe(true);
+    // the same table for finance's spreadsheets: CSV and XLSX, with the totals row
+    const download = (format: string) =>
+      t
+        .http()
+        .get('/api/ledger/trial-balance')
+        .query({ format })
+        .set(bearer(finance))
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+    const csvText = ((await download('csv')).body as Buffer).toString('utf8');
+    expect(csvText.split('\r\n').find((l) => l.startsWith('合计'))).toBe(`合计,,,${totals.d},${totals.c},,平衡`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await download('xlsx')).body as Parameters<typeof book.xlsx.load>[0]);
+    const sheet = book.getWorksheet('试算平衡表')!;
+    const last = sheet.getRow(sheet.rowCount).values as unknown[];
+    expect([last[1], last[4], last[5], last[7]]).toEqual(['合计', totals.d, totals.c, '平衡']);
     const report = await t.http().get('/api/reports/land-sales').query({ period: 'year', from: day(-400), to: day(1) }).set(bearer(finance)).expect(200);
     expect(report.body.totals).toEqual({ offered: 1, sold: 1, unsold: 0, revenue: '9900000.00', averagePremiumRate: '0.0102', depositsHeld: '0.00' });
     const open = await t.http().get('/api/ledger/unremitted').set(bearer(finance)).expect(200);

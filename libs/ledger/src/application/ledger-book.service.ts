@@ -8,6 +8,7 @@ import { Money } from '@app/money/money';
 import { balanceOf, trialBalance, trialBalanceNetsToZero } from '../domain/balances';
 import { accountOf, accountRef, isAccountCode, isValidSubject, type AccountCode, type AccountKind, type NormalSide } from '../domain/chart-of-accounts';
 import { credit, debit, makeEntry, reversalOf, sourceKey, type JournalEntry, type SourceType } from '../domain/journal';
+import { toCsv, toXlsx } from '../export';
 import { LedgerService } from './ledger.service';
 
 export interface TrialBalanceRowView {
@@ -164,6 +165,20 @@ export class LedgerBookService {
       totals: { debits: tb.totalDebits, credits: tb.totalCredits },
       balanced: trialBalanceNetsToZero(tb),
     };
+  }
+
+  /** The trial balance as a download: CSV (UTF-8 with BOM) or XLSX, with a 合计 row. */
+  async exportTrialBalance(asOf: IsoDate | undefined, bySubject: boolean, format: 'csv' | 'xlsx'): Promise<{ body: Buffer; contentType: string; filename: string }> {
+    const tb = await this.trialBalance(asOf, bySubject);
+    const headers = ['科目代码', '科目名称', '明细（主体）', '借方合计', '贷方合计', '余额', '余额方向'];
+    const rows = [
+      ...tb.rows.map((r) => [r.accountCode, r.nameZh, r.subject ?? '', r.debitTotal, r.creditTotal, r.balance, r.normalSide === 'debit' ? '借' : '贷']),
+      ['合计', '', '', tb.totals.debits, tb.totals.credits, '', tb.balanced ? '平衡' : '不平衡'],
+    ];
+    const name = `trial-balance-${asOf ?? 'today'}`;
+    return format === 'csv'
+      ? { body: toCsv(headers, rows), contentType: 'text/csv; charset=utf-8', filename: `${name}.csv` }
+      : { body: await toXlsx('试算平衡表', headers, rows), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${name}.xlsx` };
   }
 
   /** One account's balance at the end of `asOf`, for one subject or all of them. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@app/auth/domain/permission';
 import { RequirePermission } from '@app/auth/http/access.decorators';
@@ -15,8 +15,13 @@ export class LedgerController {
   @Get('trial-balance')
   @RequirePermission(Permission.LedgerRead)
   @ApiOperation({ summary: 'Trial balance (试算平衡表) as of the end of a date, by account or by subject; `balanced` says debits = credits' })
-  trialBalance(@Query() query: TrialBalanceQueryDto) {
-    return this.book.trialBalance(query.asOf === undefined ? undefined : parseIsoDate(query.asOf, 'asOf'), query.bySubject === 'true');
+  async trialBalance(@Query() query: TrialBalanceQueryDto) {
+    const asOf = query.asOf === undefined ? undefined : parseIsoDate(query.asOf, 'asOf');
+    if (query.format === 'csv' || query.format === 'xlsx') {
+      const file = await this.book.exportTrialBalance(asOf, query.bySubject === 'true', query.format);
+      return new StreamableFile(file.body, { type: file.contentType, disposition: `attachment; filename="${file.filename}"`, length: file.body.length });
+    }
+    return this.book.trialBalance(asOf, query.bySubject === 'true');
   }
 
   @Get('entries')

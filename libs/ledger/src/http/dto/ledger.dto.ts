@@ -91,6 +91,11 @@ export class TrialBalanceQueryDto extends AsOfQueryDto {
   @IsOptional()
   @IsIn(['true', 'false'])
   bySubject?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], description: 'csv (UTF-8 with BOM) or xlsx downloads the table with a 合计 row' })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'])
+  format?: 'json' | 'csv' | 'xlsx';
 }
 
 export class AccountBalanceQueryDto extends AsOfQueryDto {
