@@ -94,6 +94,8 @@ export async function openTradingNow(t: TestApp, lotId: string): Promise<void> {
     [lotId],
   );
   await t.app.get(AuctionClock).runOnce();
+  const [lot] = (await t.dataSource.query(`SELECT phase FROM lot WHERE id = $1`, [lotId])) as Array<{ phase: string }>;
+  if (lot.phase === 'applying' || lot.phase === 'published') throw new Error(`lot ${lotId} did not open (phase ${lot.phase})`);
 }
 
 /** Time travel: a tender's public opening is now. */

@@ -12,7 +12,7 @@ import { TradingService } from './trading.service';
 export class AuctionClock implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AuctionClock.name);
   private timer?: NodeJS.Timeout;
-  private busy = false;
+  private current?: Promise<number>;
   private stopped = false;
 
   constructor(
@@ -21,7 +21,11 @@ export class AuctionClock implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.options.clockIntervalMs > 0) this.timer = setInterval(() => void this.runOnce(), this.options.clockIntervalMs);
+    if (this.options.clockIntervalMs > 0) {
+      this.timer = setInterval(() => {
+        if (!this.current) void this.runOnce();
+      }, this.options.clockIntervalMs);
+    }
   }
 
   onApplicationShutdown(): void {
@@ -29,10 +33,24 @@ export class AuctionClock implements OnApplicationBootstrap, OnApplicationShutdo
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Ticks every due lot once; returns how many were ticked. Tests call it directly. */
+  /**
+   * Ticks every due lot once; returns how many were ticked. If a run is in progress (the timer's), it
+   * waits for it and then runs again, so a caller always gets a full pass after its call. Tests and
+   * the benchmark call it directly.
+   */
   async runOnce(limit = 100): Promise<number> {
-    if (this.busy || this.stopped) return 0;
-    this.busy = true;
+    while (this.current) await this.current.catch(() => undefined);
+    if (this.stopped) return 0;
+    const run = this.pass(limit);
+    this.current = run;
+    try {
+      return await run;
+    } finally {
+      if (this.current === run) this.current = undefined;
+    }
+  }
+
+  private async pass(limit: number): Promise<number> {
     let n = 0;
     try {
       const seen = new Set<string>();
@@ -44,8 +62,6 @@ export class AuctionClock implements OnApplicationBootstrap, OnApplicationShutdo
       }
     } catch (err) {
       if (!this.stopped) this.logger.error({ err }, 'clock tick failed');
-    } finally {
-      this.busy = false;
     }
     return n;
   }
