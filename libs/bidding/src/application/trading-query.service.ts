@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@app/common/domain-error';
+import { TransactionRunner } from '@app/database';
 import type { CapMode, LotPhase, LotSnapshot } from '@app/contracts';
 import { tradingSnapshot, verifyChain } from '../domain';
 import { decodeTradingState } from '../domain/trading-state-codec';
@@ -18,7 +19,10 @@ export interface ReplayedEvent {
 /** Read side of trading: snapshots with replay for `lot:join`, the published chain and its verification, results. */
 @Injectable()
 export class TradingQueryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+  ) {}
 
   /**
    * The snapshot and every event after `lastSeq`, read in one REPEATABLE READ transaction so the
@@ -96,8 +100,7 @@ export class TradingQueryService {
 
   /** The database clock, which judges every deadline; clients compute their offset from it. */
   async serverTime() {
-    const [{ now }] = (await this.dataSource.query('SELECT clock_timestamp() AS now')) as Array<{ now: Date }>;
-    return { serverTime: new Date(now).toISOString() };
+    return { serverTime: (await this.tx.now()).toISOString() };
   }
 
   /** The qualified application (and its bidder number) through which this account bids on the lot: its lead bidder's. */

@@ -674,7 +674,7 @@ function resultNoticeBody(
     lines.push(`竞得人号牌：${winnerNumber ?? ''}`, `成交价：${price.toString()} 元`);
     if (unit) lines.push(`单价：${unit.toString()} 元/平方米`);
     if (floor) lines.push(`楼面价：${floor.toString()} 元/平方米`);
-    if (premium) lines.push(`溢价率：${premium.toDecimal().times(100).toFixed(2)}%`);
+    if (premium) lines.push(`溢价率：${premium.formatPercent(2)}`);
     lines.push('竞得人名称将在成交公示中公布。');
   } else {
     lines.push(`流拍原因：${REASON_TEXT[reason ?? ''] ?? reason ?? ''}`);

@@ -5,6 +5,7 @@ import { AuditService } from '@app/audit';
 import { WorkingDayCalendar } from '@app/calendar';
 import { toShanghaiDate, type IsoDate } from '@app/calendar/domain/calendar-day';
 import { DomainError, type Actor } from '@app/common';
+import { TransactionRunner } from '@app/database';
 import { DisclosureService } from '@app/disclosure';
 import {
   contractSigned,
@@ -84,6 +85,7 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly ledger: LedgerService,
     private readonly calendar: WorkingDayCalendar,
@@ -349,8 +351,10 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
   /** The winner confirms online before the deadline (by the database clock). */
   async signConfirmation(lotId: string, actor: Actor) {
     return this.dataSource.transaction(async (em) => {
-      const [c] = (await em.query(`SELECT id, application_id, sign_deadline, signed_at, clock_timestamp() AS now FROM confirmation WHERE lot_id = $1 FOR UPDATE`, [lotId])) as Array<{ id: string; application_id: string; sign_deadline: Date; signed_at: Date | null; now: Date }>;
-      if (!c) throw new DomainError('CONFIRMATION_NOT_FOUND', `lot ${lotId} has no confirmation`, 'lotId');
+      const [row] = (await em.query(`SELECT id, application_id, sign_deadline, signed_at FROM confirmation WHERE lot_id = $1 FOR UPDATE`, [lotId])) as Array<{ id: string; application_id: string; sign_deadline: Date; signed_at: Date | null }>;
+      if (!row) throw new DomainError('CONFIRMATION_NOT_FOUND', `lot ${lotId} has no confirmation`, 'lotId');
+      // The database clock read after the lock, as for bids: a signature that waited on the lock is judged when it got it.
+      const c = { ...row, now: await this.tx.now(em) };
       await this.assertMayRead(em, c.application_id, actor, false);
       if (c.signed_at) throw new DomainError('ALREADY_SIGNED', `the confirmation was signed at ${new Date(c.signed_at).toISOString()}`, 'lotId');
       if (new Date(c.now).getTime() > new Date(c.sign_deadline).getTime()) throw new DomainError('DEADLINE_PASSED', `the confirmation had to be signed by ${new Date(c.sign_deadline).toISOString()}`, 'lotId');
@@ -393,17 +397,18 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
   async signContract(lotId: string, input: { contractNumber: string; signedOn: IsoDate; plan?: PaymentPlanKind }) {
     return this.dataSource.transaction(async (em) => {
       const [s] = (await em.query(
-        `SELECT s.status, s.winner_application_id, s.price::text AS price, s.earnest::text AS earnest, s.contract_deadline, c.signed_at, clock_timestamp() AS now
+        `SELECT s.status, s.winner_application_id, s.price::text AS price, s.earnest::text AS earnest, s.contract_deadline, c.signed_at
            FROM settlement s LEFT JOIN confirmation c ON c.lot_id = s.lot_id WHERE s.lot_id = $1 FOR UPDATE OF s`,
         [lotId],
-      )) as Array<{ status: string; winner_application_id: string; price: string; earnest: string; contract_deadline: Date; signed_at: Date | null; now: Date }>;
+      )) as Array<{ status: string; winner_application_id: string; price: string; earnest: string; contract_deadline: Date; signed_at: Date | null }>;
       if (!s) throw new DomainError('SETTLEMENT_NOT_FOUND', `lot ${lotId} has no settlement (not closed yet, or not sold)`, 'lotId');
       if (s.status !== 'awaiting_contract') throw new DomainError('WRONG_SETTLEMENT_STATE', `the settlement is ${s.status}`, 'lotId');
+      const now = await this.tx.now(em); // read after the lock, as for bids
       if (!s.signed_at) throw new DomainError('CONFIRMATION_NOT_SIGNED', 'the winner has not signed the transaction confirmation yet', 'lotId');
-      if (new Date(s.now).getTime() > new Date(s.contract_deadline).getTime()) {
+      if (now.getTime() > new Date(s.contract_deadline).getTime()) {
         throw new DomainError('DEADLINE_PASSED', `the contract had to be signed by ${new Date(s.contract_deadline).toISOString()}`, 'signedOn');
       }
-      if (input.signedOn > toShanghaiDate(new Date(s.now))) throw new DomainError('SIGNED_IN_FUTURE', 'signedOn cannot be after today', 'signedOn');
+      if (input.signedOn > toShanghaiDate(now)) throw new DomainError('SIGNED_IN_FUTURE', 'signedOn cannot be after today', 'signedOn');
       const settings = await this.settings.get(em);
       const price = Money.of(s.price);
       const earnest = Money.of(s.earnest);
@@ -423,7 +428,7 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
           i.payable.toString(),
         ]);
       }
-      const at = new Date(s.now);
+      const at = now;
       await this.ledger.post(em, contractSigned({ at, date: input.signedOn, sourceId: contractId, contractId, price }));
       if (!earnest.isZero()) await this.ledger.post(em, depositConverted({ at, date: input.signedOn, sourceId: contractId, applicationId: s.winner_application_id, contractId, amount: earnest }));
       await em.query(`UPDATE settlement SET status = 'contracted', updated_at = now() WHERE lot_id = $1`, [lotId]);
@@ -438,8 +443,7 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
   }
 
   async contract(contractId: string) {
-    const [{ now }] = (await this.dataSource.query(`SELECT clock_timestamp() AS now`)) as Array<{ now: Date }>;
-    return this.contractIn(this.dataSource.manager, contractId, toShanghaiDate(new Date(now)));
+    return this.contractIn(this.dataSource.manager, contractId, toShanghaiDate(await this.tx.now()));
   }
 
   private async contractIn(em: EntityManager, contractId: string, today: IsoDate) {
@@ -590,8 +594,7 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
   async recordPaymentTx(contractId: string, p: { kind: 'premium' | 'penalty'; amount: Money; paidOn: IsoDate; bankTxnId: string }) {
     return this.dataSource.transaction(async (em) => {
       await this.recordPayment(em, contractId, p);
-      const [{ now }] = (await em.query(`SELECT clock_timestamp() AS now`)) as Array<{ now: Date }>;
-      return this.contractIn(em, contractId, toShanghaiDate(new Date(now)));
+      return this.contractIn(em, contractId, toShanghaiDate(await this.tx.now(em)));
     });
   }
 
@@ -601,12 +604,13 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
    */
   async extendInstallment(contractId: string, number: number, input: { dueDate: IsoDate; reason: string }) {
     return this.dataSource.transaction(async (em) => {
-      const [c] = (await em.query(`SELECT lot_id, status, clock_timestamp() AS now FROM land_contract WHERE id = $1 FOR UPDATE`, [contractId])) as Array<{ lot_id: string; status: string; now: Date }>;
+      const [c] = (await em.query(`SELECT lot_id, status FROM land_contract WHERE id = $1 FOR UPDATE`, [contractId])) as Array<{ lot_id: string; status: string }>;
       if (!c) throw new DomainError('CONTRACT_NOT_FOUND', `contract ${contractId} does not exist`, 'id');
+      const now = await this.tx.now(em);
       if (c.status !== 'active') throw new DomainError('CONTRACT_NOT_ACTIVE', `the contract is ${c.status}`, 'id');
       const [i] = (await em.query(`SELECT to_char(due_date, 'YYYY-MM-DD') AS due_date FROM installment WHERE contract_id = $1 AND number = $2`, [contractId, number])) as Array<{ due_date: IsoDate }>;
       if (!i) throw new DomainError('INSTALLMENT_NOT_FOUND', `the contract has no installment ${number}`, 'number');
-      const today = toShanghaiDate(new Date(c.now));
+      const today = toShanghaiDate(now);
       if (i.due_date < today) throw new DomainError('INSTALLMENT_ALREADY_DUE', `installment ${number} fell due on ${i.due_date}; a late payment accrues its penalty`, 'number');
       if (input.dueDate <= i.due_date) throw new DomainError('EXTENSION_NOT_LATER', `the new due date must be after ${i.due_date}`, 'dueDate');
       const [next] = (await em.query(`SELECT to_char(due_date, 'YYYY-MM-DD') AS due_date FROM installment WHERE contract_id = $1 AND number = $2`, [contractId, number + 1])) as Array<{ due_date: IsoDate }>;
@@ -677,7 +681,7 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
         if (!s) return;
         const settings = await this.settings.get(em);
         const earnest = Money.of(s.earnest);
-        const [{ now }] = (await em.query(`SELECT clock_timestamp() AS now`)) as Array<{ now: Date }>;
+        const now = await this.tx.now(em);
         if (earnest.isPositive()) await this.ledger.post(em, depositForfeited({ at: new Date(now), sourceId: `lot:${lot_id}`, applicationId: s.winner_application_id, amount: earnest }));
         const members = (await em.query(`SELECT bidder_id FROM application_partner WHERE application_id = $1`, [s.winner_application_id])) as Array<{ bidder_id: string }>;
         const until = new Date(now);
@@ -699,7 +703,7 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
     const active = (await this.dataSource.query(`SELECT id FROM land_contract WHERE status = 'active'`)) as Array<{ id: string }>;
     for (const { id } of active) {
       await this.dataSource.transaction(async (em) => {
-        const [{ now }] = (await em.query(`SELECT clock_timestamp() AS now`)) as Array<{ now: Date }>;
+        const now = await this.tx.now(em);
         const today = toShanghaiDate(new Date(now));
         await this.postDueInstallments(em, id, today);
         const view = await this.contractIn(em, id, today);
@@ -754,14 +758,14 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
       if (s.outcome !== 'sold' || !s.winner_application_id) throw new DomainError('NOT_SOLD', 'only a sale is published with its winner', 'lotId');
       if (s.published_at) throw new DomainError('ALREADY_PUBLISHED', 'the result was already published', 'lotId');
       const members = (await em.query(`SELECT b.name, p.share::text AS share FROM application_partner p JOIN bidder b ON b.id = p.bidder_id WHERE p.application_id = $1 ORDER BY p.is_lead DESC, b.name`, [s.winner_application_id])) as Array<{ name: string; share: string }>;
-      const who = members.length > 1 ? members.map((m) => `${m.name}（${Ratio.of(m.share).toDecimal().times(100).toFixed(2)}%）`).join('、') : members[0]?.name ?? '';
+      const who = members.length > 1 ? members.map((m) => `${m.name}（${Ratio.of(m.share).formatPercent(2)}）`).join('、') : members[0]?.name ?? '';
       const body = [
         `宗地编号 ${s.lot_number}（${s.title}）`,
         `竞得人：${who}`,
         `成交价：${s.price} 元`,
         ...(s.unit_price ? [`单价：${s.unit_price} 元/平方米`] : []),
         ...(s.floor_price ? [`楼面价：${s.floor_price} 元/平方米`] : []),
-        ...(s.premium_rate ? [`溢价率：${Ratio.of(s.premium_rate).toDecimal().times(100).toFixed(2)}%`] : []),
+        ...(s.premium_rate ? [`溢价率：${Ratio.of(s.premium_rate).formatPercent(2)}`] : []),
         '公示期内如有异议，请向出让人书面反映。',
       ].join('\n');
       await this.disclosure.publish(em, { kind: 'result', announcementId: s.announcement_id, lotId, title: `${s.lot_number} 成交公示`, body });
