@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { TokenService, UserEntity } from '@app/auth';
+import { seedQualifiedBidder } from '@app/qualification';
 
 /** Auction terms for the benchmark: at-least-one increment, no jump limit, a long countdown (nothing closes mid-run). */
 export const BENCH_TERMS = {
@@ -40,19 +41,14 @@ export async function benchBidders(ds: DataSource, tokens: TokenService, lotIds:
   await ds.transaction(async (em) => {
     for (let i = 0; i < count; i++) {
       const username = `${prefix}.b${i}`.toLowerCase();
-      const [user] = (await em.query(`INSERT INTO app_user (username, display_name, password_hash, roles) VALUES ($1, $1, 'bench-no-login', ARRAY['bidder']) RETURNING id`, [username])) as Array<{ id: string }>;
-      const [bidder] = (await em.query(
-        `INSERT INTO bidder (user_id, kind, name, id_number, legal_representative, contact_name, contact_phone, address) VALUES ($1, 'person', $2, $3, '基准', '基准', '13800000000', '寿光') RETURNING id`,
-        [user.id, `基准竞买人${prefix}${i}`, `BENCH${prefix}${i}`.slice(0, 40)],
-      )) as Array<{ id: string }>;
-      for (const lotId of lotIds) {
-        const [app] = (await em.query(
-          `INSERT INTO application (lot_id, lead_bidder_id, joint, status, review_mode, deposit_required, deposit_deadline, bidder_number, qualified_at, confirmation_code, version)
-           VALUES ($1, $2, false, 'qualified', 'post_review', 2000000.00, now(), $3, now(), $4, 1) RETURNING id`,
-          [lotId, bidder.id, String(1000 + i), randomUUID()],
-        )) as Array<{ id: string }>;
-        await em.query(`INSERT INTO application_partner (application_id, bidder_id, lot_id, share, is_lead, accepted_at) VALUES ($1, $2, $3, 1, true, now())`, [app.id, bidder.id, lotId]);
-      }
+      const seeded = await seedQualifiedBidder(em, {
+        username,
+        name: `基准竞买人${prefix}${i}`,
+        identifier: `BENCH${prefix}${i}`.slice(0, 40),
+        kind: 'person',
+        lots: lotIds.map((lotId) => ({ lotId, bidderNumber: String(1000 + i) })),
+      });
+      const user = { id: seeded.userId };
       const user_ = await em.findOneByOrFail(UserEntity, { id: user.id });
       out.push((await tokens.issue(em, user_)).accessToken);
     }

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
 import { TokenService, UserEntity } from '@app/auth';
 import { AuctionClock } from '@app/bidding';
+import { seedQualifiedBidder } from '@app/qualification';
 import { PARCEL_A } from './fixtures';
 import { uscc } from './bidders';
 import { AUCTION_TERMS, bearer, mondayAfter, type SaleBuilder } from './sale-builder';
@@ -62,18 +62,10 @@ export async function qualifiedBidders(t: TestApp, lotId: string, count: number,
       const username = `${prefix}.b${i + 1}`;
       const name = `${prefix}竞买人${i + 1}号有限公司`;
       const creditCode = uscc(firstSeed * 1000 + i);
-      const [user] = (await em.query(`INSERT INTO app_user (username, display_name, password_hash, roles) VALUES ($1, $2, 'factory-no-login', ARRAY['bidder']) RETURNING id`, [username, name])) as Array<{ id: string }>;
-      const [bidder] = (await em.query(
-        `INSERT INTO bidder (user_id, kind, name, credit_code, legal_representative, contact_name, contact_phone, address) VALUES ($1, 'company', $2, $3, '王建国', '李明', '13805360000', '山东省寿光市') RETURNING id`,
-        [user.id, name, creditCode],
-      )) as Array<{ id: string }>;
       const bidderNumber = String(100 + ((firstSeed * 37 + i * 7) % 900)).padStart(3, '0') + String(i).padStart(2, '0');
-      const [app] = (await em.query(
-        `INSERT INTO application (lot_id, lead_bidder_id, joint, status, review_mode, submitted_at, deposit_required, deposit_deadline, bidder_number, qualified_at, confirmation_code, version)
-         SELECT $1, $2, false, 'qualified', 'post_review', now(), deposit, deposit_deadline, $3, now(), $4, 1 FROM lot WHERE id = $1 RETURNING id`,
-        [lotId, bidder.id, bidderNumber, randomUUID().slice(0, 16)],
-      )) as Array<{ id: string }>;
-      await em.query(`INSERT INTO application_partner (application_id, bidder_id, lot_id, share, is_lead, accepted_at) VALUES ($1, $2, $3, 1, true, now())`, [app.id, bidder.id, lotId]);
+      const seeded = await seedQualifiedBidder(em, { username, name, identifier: creditCode, kind: 'company', lots: [{ lotId, bidderNumber }] });
+      const user = { id: seeded.userId };
+      const app = { id: seeded.applications.get(lotId)! };
       const entity = await em.findOneByOrFail(UserEntity, { id: user.id });
       const pair = await tokens.issue(em, entity);
       seats.push({ userId: user.id, username, token: pair.accessToken, applicationId: app.id, bidderNumber, name, creditCode });

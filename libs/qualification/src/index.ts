@@ -1,3 +1,4 @@
 export * from './application/application.service';
 export * from './application/bidder.service';
 export * from './qualification.module';
+export * from './application/seeded-bidder';

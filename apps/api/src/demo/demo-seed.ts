@@ -6,6 +6,7 @@ import { WorkingDayCalendar, addDays as addIsoDays, type IsoDate } from '@app/ca
 import { RequestContext, type Actor } from '@app/common';
 import { AnnouncementService, ReservePriceService } from '@app/listing';
 import { ParcelService } from '@app/reserve';
+import { seedQualifiedBidder } from '@app/qualification';
 import { depositReceived, LedgerService } from '@app/ledger';
 import { Money } from '@app/money';
 import { validateBoundary } from '@app/reserve/domain/parcel-boundary';
@@ -204,22 +205,8 @@ async function seedLiveRound(dataSource: DataSource, ledger: LedgerService, lotI
     ];
     const simulated: DemoLiveLot['simulated'] = [];
     for (const [i, b] of bidders.entries()) {
-      let [user] = (await em.query(`SELECT id FROM app_user WHERE username = $1`, [b.username])) as Array<{ id: string }>;
-      if (!user) {
-        // Simulated bidders cannot log in: their password hash matches no password.
-        [user] = (await em.query(`INSERT INTO app_user (username, display_name, password_hash, roles) VALUES ($1, $2, '!simulated', ARRAY['bidder']) RETURNING id`, [b.username, b.name])) as Array<{ id: string }>;
-      }
-      const [bidder] = (await em.query(
-        `INSERT INTO bidder (user_id, kind, name, id_number, legal_representative, contact_name, contact_phone, address)
-         VALUES ($1, 'person', $2, $3, '演示', '演示', '13800000000', '山东省寿光市（演示）') RETURNING id`,
-        [user.id, b.name, `DEMO-${i}-${lotId.slice(0, 8)}`],
-      )) as Array<{ id: string }>;
-      const [app] = (await em.query(
-        `INSERT INTO application (lot_id, lead_bidder_id, joint, status, review_mode, submitted_at, deposit_required, deposit_deadline, bidder_number, qualified_at, confirmation_code, version)
-         SELECT $1, $2, false, 'qualified', 'post_review', now(), deposit, deposit_deadline, $3, now(), $4, 1 FROM lot WHERE id = $1 RETURNING id`,
-        [lotId, bidder.id, b.number, `DEMO-${b.number}-${lotId.slice(0, 8)}`],
-      )) as Array<{ id: string }>;
-      await em.query(`INSERT INTO application_partner (application_id, bidder_id, lot_id, share, is_lead, accepted_at) VALUES ($1, $2, $3, 1, true, now())`, [app.id, bidder.id, lotId]);
+      const seeded = await seedQualifiedBidder(em, { username: b.username, name: b.name, identifier: `DEMO-${i}-${lotId.slice(0, 8)}`, kind: 'person', lots: [{ lotId, bidderNumber: b.number }] });
+      const app = { id: seeded.applications.get(lotId)! };
       const subAccount = `95588099999${String(i).padStart(7, '0')}`;
       const txnId = `DEMO-DEP-${b.number}-${lotId.slice(0, 8)}`;
       await em.query(`UPDATE application SET sub_account = $2, sub_account_issued_at = now() - interval '4 hours' WHERE id = $1`, [app.id, subAccount]);
