@@ -27,8 +27,10 @@ const OPEN_LOT_PHASES = ['published', 'applying', 'listing'];
 
 /**
  * Applications (竞买申请), from a bidder's or joint group's request to the bidder number (号牌):
- * window and registration close, blacklist, joint-group rules, documents, review (pre or post),
- * virtual deposit sub-accounts, and qualification when the deposit has arrived in time.
+ * window and registration close, blacklist, joint-group rules and withdrawal, review (pre or post),
+ * virtual deposit sub-accounts, and qualification when the deposit has arrived in time. A partner's
+ * answers live in InvitationService, documents in DocumentService; who may see which application is
+ * decided in one place, ApplicationAccess.
  */
 @Injectable()
 export class ApplicationService {
