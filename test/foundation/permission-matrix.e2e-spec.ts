@@ -98,13 +98,19 @@ const MATRIX: Record<string, 'public' | 'signed-in' | 'bank-signed' | readonly R
   'GET /api/applications/mine': [Role.Bidder],
   'GET /api/applications/overdue-reviews': [Role.TradingOfficer, Role.Supervisor],
   'GET /api/applications/:id': 'signed-in',
+  'GET /api/invitations/mine': [Role.Bidder],
   'POST /api/applications/:id/acceptance': [Role.Bidder],
+  'POST /api/applications/:id/decline': [Role.Bidder],
+  'POST /api/applications/:id/withdrawal': [Role.Bidder],
   'POST /api/applications/:id/documents': [Role.Bidder],
+  'GET /api/applications/:id/documents/:documentId': 'signed-in',
   'POST /api/applications/:id/submit': [Role.Bidder],
   'POST /api/applications/:id/review': [Role.TradingOfficer],
   'GET /api/applications/:id/confirmation': 'signed-in',
   'POST /api/bank/notices': 'bank-signed',
-  'POST /api/dev/bank/deposits': 'public',
+  'GET /api/bank/notice-conflicts': [Role.FinanceOfficer, Role.Supervisor],
+  // Served only in a demo with the simulated bank on (this app is started so); otherwise no such route.
+  'POST /api/dev/bank/deposits': [Role.FinanceOfficer, Role.Admin],
   'POST /api/bank-statements': [Role.FinanceOfficer],
   'GET /api/bank-statements': [Role.FinanceOfficer, Role.Supervisor],
   'GET /api/bank-statements/:id': [Role.FinanceOfficer, Role.Supervisor],
@@ -122,7 +128,7 @@ const MATRIX: Record<string, 'public' | 'signed-in' | 'bank-signed' | readonly R
 };
 
 /** Placeholder values for path parameters: well-formed, pointing at nothing. */
-const PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', date: '2031-01-04', key: 'no.such.setting', version: '1' };
+const PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', documentId: '00000000-0000-4000-8000-000000000000', date: '2031-01-04', key: 'no.such.setting', version: '1' };
 
 function concrete(path: string): string {
   return path.replace(/:(\w+)/g, (_m, name: string) => PARAMS[name] ?? 'x');
@@ -132,7 +138,7 @@ describe('permission matrix', () => {
   let t: TestApp;
   const tokens = new Map<Role, string>();
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ DEMO: 'on', BANK_SIMULATOR: 'on' });
     for (const role of ALL_ROLES) tokens.set(role, await t.tokenFor([role]));
   });
   afterAll(() => t.close());

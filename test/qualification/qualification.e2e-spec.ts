@@ -130,17 +130,20 @@ describe('from registration to a bidder number, through signed bank notices', ()
     expect(await state()).toBe(before);
   });
 
-  it('refuses to let a bidder apply alone and in a group for the same lot', async () => {
+  it('refuses to let a bidder apply twice, or alone and in a group, for the same lot', async () => {
     const solo = await registerCompany(t, 'solo.co', '独立竞买公司', 4001);
     const other = await registerCompany(t, 'other.co', '联合发起公司', 4002);
     await t.http().post(`/api/lots/${postLot}/applications`).set(bearer(solo.token)).send({}).expect(201);
-    const res = await t
+    expect((await t.http().post(`/api/lots/${postLot}/applications`).set(bearer(solo.token)).send({}).expect(409)).body.code).toBe('ALREADY_APPLIED');
+    // Inviting solo is only an invitation (nothing tells the inviter that solo applied); solo cannot accept it.
+    const invited = await t
       .http()
       .post(`/api/lots/${postLot}/applications`)
       .set(bearer(other.token))
       .send({ partners: [{ identifier: other.creditCode, share: '50.00' }, { identifier: solo.creditCode, share: '50.00' }] })
-      .expect(409);
-    expect(res.body.code).toBe('ALREADY_APPLIED');
+      .expect(201);
+    const res = await t.http().post(`/api/applications/${invited.body.id}/acceptance`).set(bearer(solo.token)).expect(409);
+    expect(res.body.code).toBe('ALONE_AND_JOINT');
   });
 
   it('does not count a payment that arrived after the deadline, marks it for refund, and leaves the applicant unqualified', async () => {

@@ -27,3 +27,28 @@ export async function registerCompany(t: TestApp, username: string, name: string
   const login = await t.http().post('/api/auth/login').send({ username, password: TEST_PASSWORD });
   return { token: login.body.accessToken as string, creditCode, name, id: res.body.id as string };
 }
+
+/**
+ * A joint application: the lead applies with every member's code and share (its own first); the
+ * partners named in `accepting` accept their invitations. Returns the application id.
+ */
+export async function applyJointly(
+  t: TestApp,
+  lotId: string,
+  lead: { token: string; creditCode: string },
+  partners: ReadonlyArray<{ token: string; creditCode: string; share: string }>,
+  leadShare: string,
+  accepting: ReadonlyArray<{ token: string }> = partners,
+): Promise<string> {
+  const res = await t
+    .http()
+    .post(`/api/lots/${lotId}/applications`)
+    .set('authorization', `Bearer ${lead.token}`)
+    .send({ partners: [{ identifier: lead.creditCode, share: leadShare }, ...partners.map((p) => ({ identifier: p.creditCode, share: p.share }))] });
+  if (res.status !== 201) throw new Error(`joint application failed: ${res.status} ${JSON.stringify(res.body)}`);
+  for (const p of accepting) {
+    const accepted = await t.http().post(`/api/applications/${res.body.id}/acceptance`).set('authorization', `Bearer ${p.token}`);
+    if (accepted.status !== 201) throw new Error(`acceptance failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  }
+  return res.body.id as string;
+}

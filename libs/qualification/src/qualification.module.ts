@@ -4,15 +4,18 @@ import { ApplicantDirectory } from '@app/listing';
 import { ReconciliationSources } from '@app/ledger';
 import { Money } from '@app/money';
 import type { IsoDate } from '@app/calendar/domain/calendar-day';
+import { ApplicationAccess } from './application/application-access';
 import { ApplicationService } from './application/application.service';
 import { BidderService } from './application/bidder.service';
 import { DepositService } from './application/deposit.service';
+import { DocumentService } from './application/document.service';
 import { FileStore, LocalDiskFileStore } from './application/file-store';
+import { InvitationService } from './application/invitation.service';
 import { QUALIFICATION_OPTIONS, type QualificationOptions } from './application/qualification-options';
-import { QualificationController } from './http/qualification.controller';
-import { ApplicationDocumentEntity, ApplicationEntity, ApplicationPartnerEntity, SubAccountRegistryEntity } from './persistence/application.entity';
+import { BankSimulatorController, QualificationController } from './http/qualification.controller';
+import { ApplicationDocumentEntity, ApplicationEntity, ApplicationPartnerEntity, JointInvitationEntity, SubAccountRegistryEntity } from './persistence/application.entity';
 import { BidderEntity, BlacklistEntryEntity } from './persistence/bidder.entity';
-import { BankNoticeLogEntity, DepositPaymentEntity } from './persistence/deposit.entities';
+import { BankNoticeConflictEntity, BankNoticeLogEntity, DepositPaymentEntity } from './persistence/deposit.entities';
 
 @Module({})
 export class QualificationModule implements OnModuleInit {
@@ -26,14 +29,29 @@ export class QualificationModule implements OnModuleInit {
       module: QualificationModule,
       imports: [
         options.listing,
-        TypeOrmModule.forFeature([BidderEntity, BlacklistEntryEntity, ApplicationEntity, ApplicationPartnerEntity, ApplicationDocumentEntity, SubAccountRegistryEntity, DepositPaymentEntity, BankNoticeLogEntity]),
+        TypeOrmModule.forFeature([
+          BidderEntity,
+          BlacklistEntryEntity,
+          ApplicationEntity,
+          ApplicationPartnerEntity,
+          JointInvitationEntity,
+          ApplicationDocumentEntity,
+          SubAccountRegistryEntity,
+          DepositPaymentEntity,
+          BankNoticeLogEntity,
+          BankNoticeConflictEntity,
+        ]),
       ],
-      controllers: [QualificationController],
+      // The simulated bank exists only where the configuration serves it (a demo): elsewhere its route is unknown.
+      controllers: options.bankSimulator ? [QualificationController, BankSimulatorController] : [QualificationController],
       providers: [
         { provide: QUALIFICATION_OPTIONS, useValue: options },
         { provide: FileStore, useFactory: () => new LocalDiskFileStore(options.fileStoreDir) },
         BidderService,
+        ApplicationAccess,
         ApplicationService,
+        InvitationService,
+        DocumentService,
         DepositService,
       ],
       exports: [BidderService, ApplicationService],
@@ -63,6 +81,7 @@ export class QualificationModule implements OnModuleInit {
         .from(ApplicationPartnerEntity, 'p')
         .innerJoin(BidderEntity, 'b', 'b.id = p.bidder_id')
         .where('p.lot_id IN (:...lotIds)', { lotIds: [...lotIds] })
+        .andWhere('p.released_at IS NULL')
         .getRawMany();
       return rows.map((r) => r.user_id);
     });

@@ -48,6 +48,11 @@ describe('configuration is validated at boot', () => {
     expect(loadConfig({ ...real, BANK_SIMULATOR: 'on' }).bankSimulator).toBe(true);
   });
 
+  it('never serves the simulated bank with DEMO=off, whatever BANK_SIMULATOR says', () => {
+    expect(loadConfig({ DEMO: 'off' }).bankSimulator).toBe(false);
+    expect(loadConfig({ DEMO: 'off', BANK_SIMULATOR: 'on' }).bankSimulator).toBe(false);
+  });
+
   it('lists every bad setting at once', () => {
     expect(problemsOf({ PORT: 'x', DEMO: 'y', LOG_LEVEL: 'z' })).toHaveLength(3);
   });

@@ -56,7 +56,7 @@ export class EnvironmentVariables {
   @Matches(/^\d{6}$/, { message: 'BANK_SUB_ACCOUNT_PREFIX must be 6 digits' })
   BANK_SUB_ACCOUNT_PREFIX = '955880';
 
-  /** Default: on with the embedded database (a demo), off with DATABASE_URL (a real deployment). */
+  /** Default: on with the embedded database (a demo), off with DATABASE_URL (a real deployment); always off with DEMO=off. */
   @Transform(emptyToUndefined) @IsOptional() @IsIn(['on', 'off'], { message: 'BANK_SIMULATOR must be "on" or "off"' })
   BANK_SIMULATOR?: string;
 
@@ -220,8 +220,9 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     reserveKey: parsed.RESERVE_ENCRYPTION_KEY ? decodeKey(parsed.RESERVE_ENCRYPTION_KEY) : undefined,
     bankNoticeSecret: parsed.BANK_NOTICE_SECRET,
     bankSubAccountPrefix: parsed.BANK_SUB_ACCOUNT_PREFIX,
-    // A simulated bank can fake deposits: never on by default where real money is handled.
-    bankSimulator: parsed.BANK_SIMULATOR ? parsed.BANK_SIMULATOR === 'on' : !parsed.DATABASE_URL,
+    // A simulated bank can fake deposits: never on by default where real money is handled, and never
+    // at all outside a demo (DEMO=off wins over BANK_SIMULATOR=on).
+    bankSimulator: parsed.DEMO === 'on' && (parsed.BANK_SIMULATOR ? parsed.BANK_SIMULATOR === 'on' : !parsed.DATABASE_URL),
     jwtAccessTtlSeconds: parsed.JWT_ACCESS_TTL_SECONDS,
     jwtRefreshTtlSeconds: parsed.JWT_REFRESH_TTL_SECONDS,
     corsOrigins: parsed.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),

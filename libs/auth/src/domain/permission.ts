@@ -38,10 +38,12 @@ export enum Permission {
   SettlementManage = 'settlement.manage',
   /** Record premium and penalty payments and paid refunds by hand (audited). */
   PaymentRecord = 'payment.record',
+  /** Play the bank in a demo: the simulated bank signs and delivers a deposit notice (never served with DEMO=off). */
+  BankSimulate = 'bank.simulate',
 }
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  [Role.Admin]: [Permission.UserManage, Permission.CalendarEdit, Permission.SettingsEdit],
+  [Role.Admin]: [Permission.UserManage, Permission.CalendarEdit, Permission.SettingsEdit, Permission.BankSimulate],
   [Role.ReserveOfficer]: [Permission.ParcelRead, Permission.ParcelWrite],
   [Role.TradingOfficer]: [
     Permission.CalendarEdit,
@@ -57,7 +59,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   [Role.PricingCommittee]: [Permission.ReserveSubmit],
   [Role.Supervisor]: [Permission.AuditRead, Permission.ParcelRead, Permission.AnnouncementRead, Permission.ApprovalDecide, Permission.BidderRead, Permission.DepositRead, Permission.TradingControl, Permission.LedgerRead, Permission.SettlementRead],
-  [Role.FinanceOfficer]: [Permission.ParcelRead, Permission.DepositRead, Permission.LedgerRead, Permission.LedgerWrite, Permission.SettlementRead, Permission.PaymentRecord],
+  [Role.FinanceOfficer]: [Permission.ParcelRead, Permission.DepositRead, Permission.LedgerRead, Permission.LedgerWrite, Permission.SettlementRead, Permission.PaymentRecord, Permission.BankSimulate],
   [Role.Bidder]: [Permission.BidderSelf],
 };
 

@@ -1,34 +1,36 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes, randomInt } from 'node:crypto';
-import { In, LessThan, type EntityManager } from 'typeorm';
+import { In, IsNull, LessThan, type EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
+import { Permission } from '@app/auth';
 import { addWorkingDays, WorkingDayCalendar, type IsoDate } from '@app/calendar';
-import { DomainError, DomainErrors, type Actor, mapInOrder } from '@app/common';
+import { DomainError, type Actor, mapInOrder } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { LotEntity } from '@app/listing/persistence/lot.entity';
 import { Money, Ratio } from '@app/money';
 import { SettingsService } from '@app/settings';
 import { drawBidderNumber } from '../domain/bidder-number';
 import { computeDepositStatus } from '../domain/deposit-status';
-import { validateJointGroup } from '../domain/joint-bid';
-import { maskResidentId } from '../domain/resident-id';
+import { groupReadiness, proposeJointGroup, type JointProposal } from '../domain/joint-invitation';
 import { reviewDueAt, transitionApplication, type ApplicationState, type ApplicationTransitionName } from '../domain/review';
 import { generateSubAccount } from '../domain/virtual-account';
-import type { ApplyDto, UploadDocumentDto } from '../http/dto/qualification.dto';
-import { ApplicationDocumentEntity, ApplicationEntity, ApplicationPartnerEntity } from '../persistence/application.entity';
+import type { ApplyDto } from '../http/dto/qualification.dto';
+import { ApplicationDocumentEntity, ApplicationEntity, ApplicationPartnerEntity, JointInvitationEntity } from '../persistence/application.entity';
 import { BidderEntity } from '../persistence/bidder.entity';
 import { DepositPaymentEntity } from '../persistence/deposit.entities';
-import { depositSummaryView, paymentView, staffApplicationView, type DepositSummary } from './application-view';
+import { ApplicationAccess, applicationNotFound, identifiersOf } from './application-access';
+import { depositSummaryView, documentView, groupView, paymentView, shownIdentifier, staffApplicationView, type DepositSummary } from './application-view';
 import { BidderService } from './bidder.service';
-import { FileStore } from './file-store';
 import { QUALIFICATION_OPTIONS, type QualificationOptions } from './qualification-options';
 
 const OPEN_LOT_PHASES = ['published', 'applying', 'listing'];
 
 /**
  * Applications (竞买申请), from a bidder's or joint group's request to the bidder number (号牌):
- * window and registration close, blacklist, joint-group rules, documents, review (pre or post),
- * virtual deposit sub-accounts, and qualification when the deposit has arrived in time.
+ * window and registration close, blacklist, joint-group rules and withdrawal, review (pre or post),
+ * virtual deposit sub-accounts, and qualification when the deposit has arrived in time. A partner's
+ * answers live in InvitationService, documents in DocumentService; who may see which application is
+ * decided in one place, ApplicationAccess.
  */
 @Injectable()
 export class ApplicationService {
@@ -38,118 +40,89 @@ export class ApplicationService {
     private readonly settings: SettingsService,
     private readonly calendar: WorkingDayCalendar,
     private readonly bidders: BidderService,
-    private readonly files: FileStore,
+    private readonly access: ApplicationAccess,
     @Inject(QUALIFICATION_OPTIONS) private readonly options: QualificationOptions,
   ) {}
 
   // ── applying ────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Applies for a lot, alone or as the lead of a joint group. Partners are invited by code and join
+   * only when they accept (see domain/joint-invitation.ts): inviting looks nobody up.
+   */
   async apply(lotId: string, actor: Actor, dto: ApplyDto) {
     return this.tx.run(async (em) => {
       const lot = await em.findOne(LotEntity, { where: { id: lotId }, lock: { mode: 'pessimistic_read' } });
-      if (!lot) throw new DomainError('LOT_NOT_FOUND', `lot ${lotId} does not exist`, 'lotId');
+      // A lot not yet published is nobody's business but staff's: answered like an unknown one.
+      if (!lot || lot.phase === 'draft') throw new DomainError('LOT_NOT_FOUND', 'there is no such lot', 'lotId');
       const now = await this.tx.now(em);
       this.assertWindowOpen(lot, now);
       const lead = await this.bidders.forActor(em, actor);
       const eligibility = (lot.terms['eligibility'] ?? {}) as { jointBidsAllowed?: boolean; review?: 'pre_review' | 'post_review' };
-      let members: Array<{ bidder: BidderEntity; share: Ratio }>;
+      let proposal: JointProposal | null = null;
       if (dto.partners && dto.partners.length > 0) {
         if (eligibility.jointBidsAllowed !== true) throw new DomainError('JOINT_BIDS_NOT_ALLOWED', 'this lot does not accept joint bids (联合竞买)', 'partners');
-        const resolved: Array<BidderEntity | null> = [];
-        const problems: Array<{ code: string; message: string; field: string }> = [];
-        for (const [i, p] of dto.partners.entries()) {
-          const id = p.identifier.trim().toUpperCase();
-          const bidder = await em.findOne(BidderEntity, { where: [{ creditCode: id }, { idNumber: id }] });
-          if (!bidder) problems.push({ code: 'PARTNER_NOT_REGISTERED', message: `partners[${i}] is not a registered bidder`, field: `partners[${i}].identifier` });
-          resolved.push(bidder);
-        }
-        if (problems.length > 0) throw new DomainErrors('JOINT_GROUP_INVALID', problems.map((p) => p.message).join('; '), problems);
-        const group = validateJointGroup(
-          { leadBidderId: lead.id, partners: dto.partners.map((p, i) => ({ bidderId: resolved[i]!.id, share: p.share })) },
-          { maxJointPartners: await this.settings.get<number>('qualification.maxJointPartners', em) },
-        );
-        members = group.partners.map((p) => ({ bidder: resolved.find((b) => b!.id === p.bidderId)!, share: p.share }));
-      } else {
-        members = [{ bidder: lead, share: Ratio.of('1.0000') }];
-      }
-      for (const [i, member] of members.entries()) {
-        const ban = await this.bidders.activeBan(em, member.bidder.id);
-        if (ban) {
-          const who = member.bidder.id === lead.id ? 'you are' : `partners[${i}] is`;
-          throw new DomainError('BIDDER_BLACKLISTED', `${who} barred from bidding until ${ban.endsAt.toISOString()}: ${ban.reason}`, member.bidder.id === lead.id ? 'authorization' : `partners[${i}].identifier`, {
-            reason: ban.reason,
-            endsAt: ban.endsAt.toISOString(),
-          });
-        }
-      }
-      const existing = await em.find(ApplicationPartnerEntity, { where: { lotId, bidderId: In(members.map((x) => x.bidder.id)) } });
-      if (existing.length > 0) {
-        const clash = members.find((x) => existing.some((e) => e.bidderId === x.bidder.id))!;
-        const mine = clash.bidder.id === lead.id;
-        throw new DomainError(
-          members.length > 1 || mine ? 'ALREADY_APPLIED' : 'ALONE_AND_JOINT',
-          `${mine ? 'you have' : `${clash.bidder.name} has`} already applied for this lot${members.length > 1 ? '; nobody may apply alone and in a group, or in two groups' : ''}`,
-          mine ? 'lotId' : 'partners',
+        proposal = proposeJointGroup(
+          { leadIdentifiers: identifiersOf(lead), partners: dto.partners },
+          { maxJointPartners: await this.settings.get<number>('qualification.maxJointPartners', em), today: this.calendar.dateOf(now) },
         );
       }
+      await this.assertNotBanned(em, lead, 'you are');
+      await this.assertFreeForLot(em, lead, lotId, proposal !== null, 'lotId');
       const application = await em.save(
         em.create(ApplicationEntity, {
           lotId,
           leadBidderId: lead.id,
-          joint: members.length > 1,
+          joint: proposal !== null,
           status: 'draft',
           reviewMode: eligibility.review ?? 'post_review',
           depositRequired: lot.deposit,
           depositDeadline: lot.depositDeadline,
         }),
       );
-      for (const member of members) {
-        await em.insert(ApplicationPartnerEntity, {
-          applicationId: application.id,
-          lotId,
-          bidderId: member.bidder.id,
-          share: member.share,
-          isLead: member.bidder.id === lead.id,
-          acceptedAt: member.bidder.id === lead.id ? now : null,
-        });
+      await em.insert(ApplicationPartnerEntity, { applicationId: application.id, lotId, bidderId: lead.id, share: proposal?.leadShare ?? Ratio.of('1.0000'), isLead: true, acceptedAt: now });
+      for (const invitation of proposal?.invitations ?? []) {
+        await em.insert(JointInvitationEntity, { applicationId: application.id, lotId, identifier: invitation.identifier, share: invitation.share, position: invitation.position, status: 'pending' });
+        // TODO(notify): invite the holder of invitation.identifier (if registered) to accept or decline; the lead must never learn whether anyone holds the code.
       }
       await this.audit.record(em, {
         action: 'application.create',
         entityType: 'application',
         entityId: application.id,
-        after: { lotId, joint: application.joint, members: members.map((x) => ({ bidderId: x.bidder.id, share: x.share.toPercentString(2) })) },
+        after: {
+          lotId,
+          joint: application.joint,
+          lead: { bidderId: lead.id, share: (proposal?.leadShare ?? Ratio.of('1.0000')).toPercentString(2) },
+          invitations: (proposal?.invitations ?? []).map((i) => ({ identifier: i.identifier, share: i.share.toPercentString(2) })),
+        },
       });
       return this.ownView(em, application, lead);
     });
   }
 
-  /** A partner of a joint group accepts the lead's invitation. */
-  async accept(applicationId: string, actor: Actor) {
+  /**
+   * The lead withdraws a draft (撤回申请): every member's place for the lot is free again and open
+   * invitations lapse. This is how a group whose partner declined starts over with a new group.
+   */
+  async withdraw(applicationId: string, actor: Actor, reason: string | undefined) {
     return this.tx.run(async (em) => {
-      const app = await this.lock(em, applicationId);
-      const me = await this.bidders.forActor(em, actor);
-      const row = await em.findOneBy(ApplicationPartnerEntity, { applicationId, bidderId: me.id });
-      if (!row) throw new DomainError('NOT_A_PARTNER', 'you are not a partner of this application', 'id');
-      if (app.status !== 'draft') throw new DomainError('APPLICATION_NOT_DRAFT', `the application is already ${app.status}`, 'id');
-      if (!row.acceptedAt) {
-        await em.update(ApplicationPartnerEntity, { applicationId, bidderId: me.id }, { acceptedAt: await this.tx.now(em) });
-        await this.audit.record(em, { action: 'application.partner.accept', entityType: 'application', entityId: applicationId, after: { bidderId: me.id } });
-      }
-      return this.ownView(em, app, me);
-    });
-  }
-
-  async uploadDocument(applicationId: string, actor: Actor, dto: UploadDocumentDto) {
-    const content = Buffer.from(dto.contentBase64, 'base64');
-    if (content.length === 0) throw new DomainError('EMPTY_FILE', 'the file is empty', 'contentBase64');
-    if (content.length > 5 * 1024 * 1024) throw new DomainError('FILE_TOO_LARGE', 'a document may be at most 5 MiB', 'contentBase64');
-    return this.tx.run(async (em) => {
-      const app = await this.lock(em, applicationId);
-      const me = await this.assertLead(em, app, actor);
-      if (!['draft', 'submitted', 'under_review'].includes(app.status)) throw new DomainError('APPLICATION_CLOSED', `documents can no longer be added to an application that is ${app.status}`, 'id');
-      const stored = await this.files.put(content);
-      await em.insert(ApplicationDocumentEntity, { applicationId, title: dto.title, fileName: dto.fileName, sizeBytes: stored.sizeBytes, sha256: stored.sha256, storageKey: stored.key });
-      await this.audit.record(em, { action: 'application.document.add', entityType: 'application', entityId: applicationId, after: { title: dto.title, fileName: dto.fileName, sha256: stored.sha256, sizeBytes: stored.sizeBytes } });
+      const { app, me } = await this.access.asLead(em, applicationId, actor, { lock: true });
+      if (app.status !== 'draft') throw new DomainError('APPLICATION_NOT_DRAFT', `only a draft can be withdrawn; this application is ${app.status}`, 'id');
+      const now = await this.tx.now(em);
+      this.move(app, 'withdraw', reason);
+      await em.save(app);
+      await em.update(ApplicationPartnerEntity, { applicationId, releasedAt: IsNull() }, { releasedAt: now });
+      const lapsed = await em.find(JointInvitationEntity, { where: { applicationId, status: 'pending' } });
+      await em.update(JointInvitationEntity, { applicationId, status: 'pending' }, { status: 'withdrawn', answeredAt: now });
+      await this.audit.record(em, {
+        action: 'application.withdraw',
+        entityType: 'application',
+        entityId: app.id,
+        before: { status: 'draft' },
+        after: { status: app.status, lapsedInvitations: lapsed.map((i) => i.identifier) },
+        reason: reason ?? null,
+      });
+      // TODO(notify): tell the partners who accepted, and the holders of lapsed invitations, that the lead withdrew.
       return this.ownView(em, app, me);
     });
   }
@@ -157,15 +130,20 @@ export class ApplicationService {
   /** The lead submits once every partner has accepted. Pre-review goes to staff; post-review gets its deposit account. */
   async submit(applicationId: string, actor: Actor) {
     return this.tx.run(async (em) => {
-      const app = await this.lock(em, applicationId);
-      const me = await this.assertLead(em, app, actor);
+      const { app, me } = await this.access.asLead(em, applicationId, actor, { lock: true });
       const lot = await em.findOneByOrFail(LotEntity, { id: app.lotId });
       const now = await this.tx.now(em);
       this.assertWindowOpen(lot, now);
-      const pending = await em.find(ApplicationPartnerEntity, { where: { applicationId }, relations: { bidder: true } });
-      const waiting = pending.filter((p) => !p.acceptedAt);
-      if (waiting.length > 0) {
-        throw new DomainError('PARTNERS_NOT_ACCEPTED', `waiting for ${waiting.map((p) => p.bidder!.name).join(', ')} to accept the joint bid`, 'partners');
+      const readiness = groupReadiness(await em.find(JointInvitationEntity, { where: { applicationId }, order: { position: 'ASC' } }));
+      if (readiness.declined.length > 0) {
+        throw new DomainError('PARTNER_DECLINED', `${readiness.declined.map(shownIdentifier).join(', ')} declined the joint bid; withdraw this application and apply again with a new group`, 'partners');
+      }
+      if (readiness.pending.length > 0) {
+        throw new DomainError('PARTNERS_NOT_ACCEPTED', `waiting for ${readiness.pending.map(shownIdentifier).join(', ')} to accept the joint bid`, 'partners');
+      }
+      // A ban imposed since a member joined still bars the group.
+      for (const member of await em.find(ApplicationPartnerEntity, { where: { applicationId }, relations: { bidder: true }, order: { isLead: 'DESC' } })) {
+        await this.assertNotBanned(em, member.bidder!, member.isLead ? 'you are' : `${member.bidder!.name} is`);
       }
       this.move(app, 'submit');
       app.submittedAt = now;
@@ -274,25 +252,18 @@ export class ApplicationService {
     });
   }
 
+  /** Trading staff and supervisors see any application with identities; its members their own view. */
   async getForActor(applicationId: string, actor: Actor) {
     return this.tx.run(async (em) => {
-      const app = await this.find(em, applicationId);
-      if (actor.roles.includes('trading_officer') || actor.roles.includes('supervisor')) return this.staffView(em, app);
-      const me = await this.bidders.forActor(em, actor);
-      if (!(await em.existsBy(ApplicationPartnerEntity, { applicationId, bidderId: me.id }))) throw new DomainError('APPLICATION_NOT_FOUND', `application ${applicationId} does not exist`, 'id');
-      return this.ownView(em, app, me);
+      const { app, me } = await this.access.asStaffOrMember(em, applicationId, actor, [Permission.BidderRead]);
+      return me ? this.ownView(em, app, me) : this.staffView(em, app);
     });
   }
 
   /** 竞买资格确认书: for the application's members and for staff. */
   async confirmation(applicationId: string, actor: Actor) {
     return this.tx.run(async (em) => {
-      const app = await this.find(em, applicationId);
-      const staff = actor.roles.includes('trading_officer') || actor.roles.includes('supervisor');
-      if (!staff) {
-        const me = await this.bidders.forActor(em, actor);
-        if (!(await em.existsBy(ApplicationPartnerEntity, { applicationId, bidderId: me.id }))) throw new DomainError('APPLICATION_NOT_FOUND', `application ${applicationId} does not exist`, 'id');
-      }
+      const { app } = await this.access.asStaffOrMember(em, applicationId, actor, [Permission.BidderRead]);
       if (app.status !== 'qualified' || !app.bidderNumber) throw new DomainError('NOT_QUALIFIED', 'the application is not qualified yet', 'id');
       const lot = await em.findOneByOrFail(LotEntity, { id: app.lotId });
       const members = await em.find(ApplicationPartnerEntity, { where: { applicationId }, relations: { bidder: true } });
@@ -353,7 +324,7 @@ export class ApplicationService {
 
   // ── helpers ─────────────────────────────────────────────────────────────────────────────────
 
-  private assertWindowOpen(lot: LotEntity, now: Date): void {
+  assertWindowOpen(lot: LotEntity, now: Date): void {
     if (!OPEN_LOT_PHASES.includes(lot.phase)) throw new DomainError('LOT_NOT_OPEN', `lot ${lot.lotNumber} is ${lot.phase} and takes no applications`, 'lotId');
     if (now < lot.applicationStart) throw new DomainError('APPLICATION_WINDOW_NOT_OPEN', `applications open at ${lot.applicationStart.toISOString()}`, 'lotId');
     if (now >= lot.applicationEnd) throw new DomainError('APPLICATION_WINDOW_CLOSED', `applications closed at ${lot.applicationEnd.toISOString()}`, 'lotId');
@@ -365,33 +336,52 @@ export class ApplicationService {
     app.status = transitionApplication(app.status as ApplicationState, name, { reviewMode: app.reviewMode, reason, depositFullyPaidInTime }).state;
   }
 
-  private async find(em: EntityManager, id: string): Promise<ApplicationEntity> {
-    const app = await em.findOneBy(ApplicationEntity, { id });
-    if (!app) throw new DomainError('APPLICATION_NOT_FOUND', `application ${id} does not exist`, 'id');
-    return app;
-  }
-
+  /** Staff only (application.review is checked by the route): an unknown id is not found. */
   private async lock(em: EntityManager, id: string): Promise<ApplicationEntity> {
     const app = await em.findOne(ApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!app) throw new DomainError('APPLICATION_NOT_FOUND', `application ${id} does not exist`, 'id');
+    if (!app) throw applicationNotFound();
     return app;
   }
 
-  private async assertLead(em: EntityManager, app: ApplicationEntity, actor: Actor): Promise<BidderEntity> {
-    const me = await this.bidders.forActor(em, actor);
-    if (me.id !== app.leadBidderId) throw new DomainError('NOT_THE_LEAD', 'only the lead of the application may do this', 'id');
-    return me;
+  /** A barred bidder may neither apply, nor join a group, nor be part of a group that submits. */
+  async assertNotBanned(em: EntityManager, bidder: BidderEntity, who: string): Promise<void> {
+    const ban = await this.bidders.activeBan(em, bidder.id);
+    if (ban) {
+      throw new DomainError('BIDDER_BLACKLISTED', `${who} barred from bidding until ${ban.endsAt.toISOString()}: ${ban.reason}`, 'authorization', { reason: ban.reason, endsAt: ban.endsAt.toISOString() });
+    }
+  }
+
+  /**
+   * DOMAIN §4: nobody applies for one lot twice — alone twice, alone and in a group, or in two groups.
+   * Holds the bidder's row lock until commit, so two requests of one bidder cannot both pass.
+   */
+  async assertFreeForLot(em: EntityManager, bidder: BidderEntity, lotId: string, joint: boolean, field: string): Promise<void> {
+    await em.query('SELECT 1 FROM bidder WHERE id = $1 FOR UPDATE', [bidder.id]);
+    const taken = await em.findOne(ApplicationPartnerEntity, { where: { lotId, bidderId: bidder.id, releasedAt: IsNull() }, relations: { application: true } });
+    if (!taken) return;
+    const alone = !taken.application!.joint;
+    if (alone !== !joint) {
+      throw new DomainError('ALONE_AND_JOINT', `you have already applied for this lot ${alone ? 'alone' : 'in a joint group'}; nobody may apply alone and in a group for the same lot`, field);
+    }
+    throw new DomainError('ALREADY_APPLIED', `you have already applied for this lot${alone ? '' : ' in a joint group; nobody may be in two groups for the same lot'}`, field);
   }
 
   async staffView(em: EntityManager, app: ApplicationEntity) {
-    const partners = (await em.find(ApplicationPartnerEntity, { where: { applicationId: app.id }, relations: { bidder: true } })) as Array<ApplicationPartnerEntity & { bidder: BidderEntity }>;
+    const partners = (await em.find(ApplicationPartnerEntity, { where: { applicationId: app.id }, relations: { bidder: true }, order: { isLead: 'DESC', acceptedAt: 'ASC' } })) as Array<
+      ApplicationPartnerEntity & { bidder: BidderEntity }
+    >;
+    const invitations = await em.find(JointInvitationEntity, { where: { applicationId: app.id }, order: { position: 'ASC' } });
+    const documents = await em.find(ApplicationDocumentEntity, { where: { applicationId: app.id }, order: { uploadedAt: 'ASC' } });
     const { summary, payments } = await this.depositOf(em, app);
-    return staffApplicationView(app, partners, summary, payments);
+    return staffApplicationView(app, partners, invitations, documents, summary, payments);
   }
 
   /** What the members of an application see: their group, their deposit and instructions, their number. */
   async ownView(em: EntityManager, app: ApplicationEntity, me: BidderEntity) {
-    const partners = await em.find(ApplicationPartnerEntity, { where: { applicationId: app.id }, relations: { bidder: true } });
+    const lead = (await em.findOneOrFail(ApplicationPartnerEntity, { where: { applicationId: app.id, isLead: true }, relations: { bidder: true } })) as ApplicationPartnerEntity & { bidder: BidderEntity };
+    const invitations = await em.find(JointInvitationEntity, { where: { applicationId: app.id }, order: { position: 'ASC' } });
+    const answered = invitations.map((i) => i.bidderId).filter((x): x is string => x !== null);
+    const names = new Map((answered.length ? await em.find(BidderEntity, { where: { id: In(answered) }, select: { id: true, name: true } }) : []).map((b) => [b.id, b.name]));
     const documents = await em.find(ApplicationDocumentEntity, { where: { applicationId: app.id }, order: { uploadedAt: 'ASC' } });
     const { summary, payments } = await this.depositOf(em, app);
     const lot = await em.findOneByOrFail(LotEntity, { id: app.lotId });
@@ -404,8 +394,8 @@ export class ApplicationService {
       reviewMode: app.reviewMode,
       joint: app.joint,
       isLead: me.id === app.leadBidderId,
-      members: partners.map((p) => ({ name: p.bidder!.name, share: p.share.toPercentString(2), isLead: p.isLead, accepted: p.acceptedAt !== null, idNumber: p.bidder!.idNumber ? maskResidentId(p.bidder!.idNumber) : null, creditCode: p.bidder!.creditCode })),
-      documents: documents.map((d) => ({ title: d.title, fileName: d.fileName, sizeBytes: d.sizeBytes, sha256: d.sha256, uploadedAt: d.uploadedAt })),
+      members: groupView(lead, invitations, names),
+      documents: documents.map(documentView),
       reviewReason: app.status === 'rejected' ? app.reviewReason : null,
       deposit: {
         ...depositSummaryView(summary),

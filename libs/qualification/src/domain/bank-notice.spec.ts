@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { DomainErrors } from '@app/common/domain-error';
-import { parseBankNotice, parseIsoInstant, signBankNotice, verifyBankNotice } from './bank-notice';
+import { noticeDifferences, parseBankNotice, parseIsoInstant, signBankNotice, verifyBankNotice } from './bank-notice';
 import { luhnCheckDigit } from './virtual-account';
 
 const SECRET = 'test-shared-secret';
@@ -222,5 +222,27 @@ describe('parseIsoInstant: arrival times carry an offset', () => {
 
   it('refuses a non-string', () => {
     expect(parseIsoInstant(1760407200000)).toBeUndefined();
+  });
+});
+
+describe('noticeDifferences: the same transaction id again', () => {
+  const applied = parseBankNotice(notice());
+
+  it('finds none in an identical resend, even when the bank spaces the account or drops the zero decimals', () => {
+    expect(noticeDifferences(applied, parseBankNotice(notice({ amount: '2500000', payerAccount: '591901234567890' })))).toEqual([]);
+  });
+
+  it.each([
+    ['amount', { amount: '2500000.01' }],
+    ['subAccount', { subAccount: `35010212345678902${luhnCheckDigit('35010212345678902')}` }],
+    ['payerName', { payerName: '另一家公司' }],
+    ['payerAccount', { payerAccount: '5919 0123 4567 891' }],
+    ['arrivedAt', { arrivedAt: '2025-10-14T09:58:32+08:00' }],
+  ])('names %s when it changed', (field, change) => {
+    expect(noticeDifferences(applied, parseBankNotice(notice(change)))).toEqual([field]);
+  });
+
+  it('lists every changed field in a fixed order', () => {
+    expect(noticeDifferences(applied, parseBankNotice(notice({ arrivedAt: '2025-10-14T10:00:00+08:00', amount: '1.00' })))).toEqual(['amount', 'arrivedAt']);
   });
 });

@@ -213,3 +213,22 @@ export function parseBankNotice(json: unknown): BankNotice {
     arrivedAt,
   });
 }
+
+/** The fields of an applied notice that matter when the same transaction id comes again. */
+export type AppliedNotice = Pick<BankNotice, 'txnId' | 'subAccount' | 'amount' | 'payerName' | 'payerAccount' | 'arrivedAt'>;
+
+/**
+ * The fields in which a notice differs from the one already applied under the same `txnId`, in a
+ * fixed order (empty: an identical resend, an idempotent duplicate). Any difference is a conflict: a
+ * bank's transaction is immutable, so a changed amount, sub-account, payer or arrival time means an
+ * error or a forgery, for finance to look at, never a silent duplicate.
+ */
+export function noticeDifferences(applied: AppliedNotice, received: AppliedNotice): string[] {
+  const differences: string[] = [];
+  if (applied.subAccount !== received.subAccount) differences.push('subAccount');
+  if (!applied.amount.eq(received.amount)) differences.push('amount');
+  if (applied.payerName !== received.payerName) differences.push('payerName');
+  if (applied.payerAccount !== received.payerAccount) differences.push('payerAccount');
+  if (applied.arrivedAt.getTime() !== received.arrivedAt.getTime()) differences.push('arrivedAt');
+  return differences;
+}

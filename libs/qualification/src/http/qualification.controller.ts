@@ -1,13 +1,21 @@
-import { Body, Controller, Get, Headers, HttpCode, Ip, Param, ParseUUIDPipe, Post, Query, Req, type RawBodyRequest } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile, type RawBodyRequest } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { Permission } from '@app/auth/domain/permission';
 import { Authenticated, CurrentActor, Public, RequirePermission } from '@app/auth/http/access.decorators';
 import { DomainError, PageQueryDto, type Actor } from '@app/common';
 import { ApplicationService } from '../application/application.service';
 import { BidderService } from '../application/bidder.service';
 import { DepositService } from '../application/deposit.service';
-import { ApplyDto, BlacklistDto, RegisterBidderDto, ReviewDto, SimulatedPaymentDto, UploadDocumentDto } from './dto/qualification.dto';
+import { DocumentService } from '../application/document.service';
+import { InvitationService } from '../application/invitation.service';
+import { ApplyDto, BlacklistDto, OptionalReasonDto, RegisterBidderDto, ReviewDto, SimulatedPaymentDto, UploadDocumentDto } from './dto/qualification.dto';
+
+/** `attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 5987): Chinese names survive. */
+export function contentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
 
 @ApiTags('bidders')
 @Controller()
@@ -17,6 +25,8 @@ export class QualificationController {
   constructor(
     private readonly bidders: BidderService,
     private readonly applications: ApplicationService,
+    private readonly invitations: InvitationService,
+    private readonly documents: DocumentService,
     private readonly deposits: DepositService,
   ) {}
 
@@ -104,20 +114,58 @@ export class QualificationController {
     return this.applications.getForActor(id, actor);
   }
 
+  @Get('invitations/mine')
+  @RequirePermission(Permission.BidderSelf)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Invitations to joint bids addressed to my credit code or ID number, with their status' })
+  myInvitations(@CurrentActor() actor: Actor) {
+    return this.invitations.mine(actor);
+  }
+
   @Post('applications/:id/acceptance')
   @RequirePermission(Permission.BidderSelf)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'A partner accepts the invitation to a joint bid' })
+  @ApiOperation({ summary: 'An invited partner accepts the joint bid and becomes a member (audited)' })
   accept(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
-    return this.applications.accept(id, actor);
+    return this.invitations.accept(id, actor);
+  }
+
+  @Post('applications/:id/decline')
+  @HttpCode(200)
+  @RequirePermission(Permission.BidderSelf)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'An invited partner declines the joint bid, with an optional reason (audited)' })
+  decline(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: Actor) {
+    return this.invitations.decline(id, actor, dto.reason);
+  }
+
+  @Post('applications/:id/withdrawal')
+  @HttpCode(200)
+  @RequirePermission(Permission.BidderSelf)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The lead withdraws a draft: every member’s place for the lot is free again (audited)' })
+  withdraw(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: Actor) {
+    return this.applications.withdraw(id, actor, dto.reason);
   }
 
   @Post('applications/:id/documents')
   @RequirePermission(Permission.BidderSelf)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Upload a document (stored with its SHA-256)' })
-  upload(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UploadDocumentDto, @CurrentActor() actor: Actor) {
-    return this.applications.uploadDocument(id, actor, dto);
+  @ApiOperation({ summary: 'Upload a document (PDF, OFD or image by content; 201, or 200 with the existing document when the same file is already there)' })
+  async upload(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UploadDocumentDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    const { created, document } = await this.documents.upload(id, actor, dto);
+    res.status(created ? 201 : 200);
+    return document;
+  }
+
+  @Get('applications/:id/documents/:documentId')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiProduces('application/pdf', 'application/ofd', 'image/jpeg', 'image/png', 'image/tiff', 'image/webp', 'application/octet-stream')
+  @ApiOperation({ summary: 'Download a document (reviewers and the application’s members)' })
+  async download(@Param('id', new ParseUUIDPipe()) id: string, @Param('documentId', new ParseUUIDPipe()) documentId: string, @CurrentActor() actor: Actor) {
+    const file = await this.documents.download(id, documentId, actor);
+    return new StreamableFile(file.content, { type: file.contentType, disposition: contentDisposition(file.fileName), length: file.content.length });
   }
 
   @Post('applications/:id/submit')
@@ -155,12 +203,12 @@ export class QualificationController {
     return this.deposits.receive(req.rawBody?.toString('utf8') ?? '', timestamp, signature, ip);
   }
 
-  @Post('dev/bank/deposits')
-  @HttpCode(200)
-  @Public()
-  @ApiOperation({ summary: 'DEV ONLY (BANK_SIMULATOR=on): the simulated bank signs and sends an arrival notice' })
-  simulate(@Body() dto: SimulatedPaymentDto) {
-    return this.deposits.simulate(dto);
+  @Get('bank/notice-conflicts')
+  @RequirePermission(Permission.LedgerRead)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Bank notices that reused an applied transaction id with other content: both versions, when, how often (finance, supervisors)' })
+  noticeConflicts(@Query() query: PageQueryDto) {
+    return this.deposits.conflicts(query);
   }
 
   /** At most 300 bank notices a minute per address: a flood is refused before any work. */
@@ -175,5 +223,24 @@ export class QualificationController {
     }
     entry.count += 1;
     if (entry.count > 300) throw new DomainError('BANK_NOTICE_RATE_LIMITED', 'too many notices; slow down', undefined, { retryAfterSeconds: 60 });
+  }
+}
+
+/**
+ * The demo's simulated bank. Registered only when the configuration serves it (a demo with
+ * BANK_SIMULATOR on): otherwise the route does not exist at all and answers like any unknown one.
+ */
+@ApiTags('bidders')
+@Controller()
+export class BankSimulatorController {
+  constructor(private readonly deposits: DepositService) {}
+
+  @Post('dev/bank/deposits')
+  @HttpCode(200)
+  @RequirePermission(Permission.BankSimulate)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'DEMO ONLY (DEMO=on and BANK_SIMULATOR=on; finance or admin): the simulated bank signs and sends an arrival notice' })
+  simulate(@Body() dto: SimulatedPaymentDto, @CurrentActor() actor: Actor) {
+    return this.deposits.simulate(dto, actor);
   }
 }

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { LotEntity } from '@app/listing/persistence/lot.entity';
 import { Money, MoneyColumn, Ratio, RatioColumn } from '@app/money';
+import type { InvitationStatus } from '../domain/joint-invitation';
 import { BidderEntity } from './bidder.entity';
 
 /** An application (竞买申请) for a lot, by one bidder or a joint group led by one. */
@@ -83,9 +84,13 @@ export class ApplicationEntity {
   updatedAt: Date;
 }
 
-/** A member of an application (the lead included), with its share. Unique per lot and bidder. */
+/**
+ * A member of an application (the lead included), with its share: the lead from the start, a partner
+ * once it accepted its invitation. A bidder is an active member of at most one application per lot
+ * (alone, or in one group); a withdrawn application releases its members' places.
+ */
 @Entity({ name: 'application_partner' })
-@Unique('application_partner_once_per_lot', ['lotId', 'bidderId'])
+@Index('application_partner_once_per_lot', ['lotId', 'bidderId'], { unique: true, where: 'released_at IS NULL' })
 @Check('application_partner_share_check', `share > 0 AND share <= 1`)
 export class ApplicationPartnerEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -116,8 +121,68 @@ export class ApplicationPartnerEntity {
   @Column({ type: 'boolean' })
   isLead: boolean;
 
+  @Column({ type: 'timestamptz' })
+  acceptedAt: Date;
+
+  /** Set when the application was withdrawn: the place is free again. */
   @Column({ type: 'timestamptz', nullable: true })
-  acceptedAt: Date | null;
+  releasedAt: Date | null;
+}
+
+/**
+ * An invitation to join a joint bid, addressed by the credit code or ID number the lead typed. It
+ * occupies nobody's place; the invited bidder becomes a member (application_partner) by accepting.
+ */
+@Entity({ name: 'joint_invitation' })
+@Unique('joint_invitation_once_per_application', ['applicationId', 'identifier'])
+@Check('joint_invitation_status_check', `status IN ('pending','accepted','declined','withdrawn')`)
+@Check('joint_invitation_share_check', `share > 0 AND share < 1`)
+@Index('joint_invitation_identifier_idx', ['identifier'])
+export class JointInvitationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  applicationId: string;
+
+  @ManyToOne(() => ApplicationEntity)
+  @JoinColumn({ name: 'application_id', foreignKeyConstraintName: 'joint_invitation_application_fk' })
+  application?: ApplicationEntity;
+
+  @Column({ type: 'uuid' })
+  lotId: string;
+
+  @ManyToOne(() => LotEntity)
+  @JoinColumn({ name: 'lot_id', foreignKeyConstraintName: 'joint_invitation_lot_fk' })
+  lot?: LotEntity;
+
+  /** The code as the lead typed it, normalized (upper case, no spaces). */
+  @Column({ type: 'text' })
+  identifier: string;
+
+  @RatioColumn({ precision: 7, scale: 4 })
+  share: Ratio;
+
+  /** Place in the lead's list of partners. */
+  @Column({ type: 'integer' })
+  position: number;
+
+  @Column({ type: 'text' })
+  status: InvitationStatus;
+
+  /** The bidder who answered (null while pending). */
+  @Column({ type: 'uuid', nullable: true })
+  bidderId: string | null;
+
+  @ManyToOne(() => BidderEntity)
+  @JoinColumn({ name: 'bidder_id', foreignKeyConstraintName: 'joint_invitation_bidder_fk' })
+  bidder?: BidderEntity;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  answeredAt: Date | null;
 }
 
 @Entity({ name: 'application_document' })
@@ -145,6 +210,10 @@ export class ApplicationDocumentEntity {
 
   @Column({ type: 'text' })
   sha256: string;
+
+  /** From the content, not the name (document-type.ts); `application/octet-stream` for older uploads. */
+  @Column({ type: 'text' })
+  contentType: string;
 
   @Column({ type: 'text' })
   storageKey: string;

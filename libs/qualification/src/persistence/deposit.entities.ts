@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { Money, MoneyColumn } from '@app/money';
 import { ApplicationEntity } from './application.entity';
 
@@ -69,4 +69,51 @@ export class BankNoticeLogEntity {
 
   @Column({ type: 'text' })
   rawBody: string;
+}
+
+/**
+ * A notice that reused an applied transaction id with other content (amount, sub-account, payer or
+ * arrival time): nothing was changed, and finance looks into it. One row per distinct body; a bank
+ * resending the same conflicting body only counts up.
+ */
+@Entity({ name: 'bank_notice_conflict' })
+@Unique('bank_notice_conflict_once', ['txnId', 'rawBodySha256'])
+@Check('bank_notice_conflict_sha256_check', `raw_body_sha256 ~ '^[0-9a-f]{64}$'`)
+export class BankNoticeConflictEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  txnId: string;
+
+  /** SHA-256 (hex) of the conflicting notice's raw body. */
+  @Column({ type: 'text' })
+  rawBodySha256: string;
+
+  /** The fields that differ: subAccount, amount, payerName, payerAccount, arrivedAt. */
+  @Column({ type: 'text', array: true })
+  differences: string[];
+
+  /** The notice as applied (the deposit on record). */
+  @Column({ type: 'jsonb' })
+  applied: Record<string, unknown>;
+
+  /** The conflicting notice as received. */
+  @Column({ type: 'jsonb' })
+  received: Record<string, unknown>;
+
+  @Column({ type: 'text' })
+  rawBody: string;
+
+  @Column({ type: 'text', nullable: true })
+  remoteIp: string | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  firstReceivedAt: Date;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  lastReceivedAt: Date;
+
+  @Column({ type: 'integer', default: 1 })
+  timesReceived: number;
 }

@@ -52,6 +52,9 @@ const DEFS: SettingDefinition[] = [
   { key: 'settlement.dailyPenaltyRate', kind: 'decimal', default: '0.000500', description: 'Late-payment penalty per day on the unpaid amount (0.000500 = 0.05%)' },
   { key: 'settlement.longDefaultDays', kind: 'integer', default: 90, min: 1, max: 3650, description: 'Days a payment may be overdue before the contract terminates and the deposit is forfeited' },
   { key: 'settlement.blacklistMonths', kind: 'integer', default: 36, min: 1, max: 240, description: 'Months a defaulting winner stays on the blacklist' },
+  { key: 'qualification.maxDocumentsPerApplication', kind: 'integer', default: 20, min: 1, max: 200, description: 'Most documents one application holds' },
+  { key: 'qualification.maxDocumentBytes', kind: 'integer', default: 20 * 1024 * 1024, min: 1024, max: 100 * 1024 * 1024, description: 'Largest document an applicant may upload, in bytes (default 20 MiB); the upload route’s request-size limit must allow 4/3 of it (base64)' },
+  { key: 'qualification.maxApplicationDocumentBytes', kind: 'integer', default: 50 * 1024 * 1024, min: 1024, max: 1024 * 1024 * 1024, description: 'Largest total of one application’s documents, in bytes (default 50 MiB)' },
   { key: 'qualification.maxJointPartners', kind: 'integer', default: 10, min: 2, max: 50, description: 'Most partners in a joint bid (联合竞买)' },
   { key: 'listing.resumptionNoticeDays', kind: 'integer', default: 5, min: 0, max: 60, description: 'Days of notice before a suspended sale resumes' },
 ];

@@ -60,7 +60,10 @@ export class PartnerDto {
 }
 
 export class ApplyDto {
-  @ApiPropertyOptional({ type: [PartnerDto], description: 'For a joint bid (联合竞买): every member, the applicant included' })
+  @ApiPropertyOptional({
+    type: [PartnerDto],
+    description: 'For a joint bid (联合竞买): every member with its share, the applicant included. Each other member is invited by its code and joins only when it accepts',
+  })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => PartnerDto)
   partners?: PartnerDto[];
 }
@@ -72,8 +75,19 @@ export class UploadDocumentDto {
   @ApiProperty({ example: 'license.pdf' }) @Matches(/^[^\\/\0]{1,255}$/, { message: 'fileName must be a plain file name' })
   fileName: string;
 
-  @ApiProperty({ description: 'The file, base64-encoded (at most 5 MiB)' }) @IsBase64({}, { message: 'contentBase64 must be base64' }) @MaxLength(7_000_000)
+  @ApiProperty({
+    description:
+      'The file, base64-encoded: a PDF, OFD or image (JPEG, PNG, TIFF, WebP), judged by its content. At most `qualification.maxDocumentBytes` (default 20 MiB) per file, ' +
+      '`qualification.maxDocumentsPerApplication` (20) files and `qualification.maxApplicationDocumentBytes` (50 MiB) in all per application',
+  })
+  @IsBase64({}, { message: 'contentBase64 must be base64' })
   contentBase64: string;
+}
+
+/** An optional reason, kept in the audit trail. */
+export class OptionalReasonDto {
+  @ApiPropertyOptional({ example: '联合体成员调整，重新申请' }) @IsOptional() @IsString() @MinLength(2) @MaxLength(2000)
+  reason?: string;
 }
 
 export class ReviewDto {
