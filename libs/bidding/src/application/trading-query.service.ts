@@ -103,6 +103,12 @@ export class TradingQueryService {
     return { serverTime: (await this.tx.now()).toISOString() };
   }
 
+  /** Whether the lot exists and is published (not a draft): what `lot:join` and the public routes show. */
+  async isPublicLot(lotId: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(`SELECT 1 FROM lot WHERE id = $1 AND phase <> 'draft'`, [lotId])) as unknown[];
+    return rows.length > 0;
+  }
+
   /** The qualified application (and its bidder number) through which this account bids on the lot: its lead bidder's. */
   async seatOf(lotId: string, userId: string): Promise<{ applicationId: string; bidderNumber: string } | null> {
     const rows = (await this.dataSource.query(
