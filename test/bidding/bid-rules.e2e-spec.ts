@@ -1,4 +1,6 @@
-import { AUCTION_TERMS, SaleBuilder } from '../support/sale-builder';
+import { randomUUID } from 'node:crypto';
+import { PARCEL_B } from '../support/fixtures';
+import { AUCTION_TERMS, bearer, mondayAfter, SaleBuilder } from '../support/sale-builder';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { connect, listen, moveDeadline, openTradingNow, publishedLot, qualifiedBidders, type Client, type Seat } from '../support/trading';
 
@@ -13,6 +15,7 @@ describe('placing bids over /auction', () => {
   let lotId: string;
   let seats: Seat[];
   let clients: Client[];
+  let s: SaleBuilder;
 
   const state = async () => {
     const [lot] = (await t.dataSource.query(`SELECT seq, current_price::text AS price FROM lot WHERE id = $1`, [lotId])) as Array<{ seq: string; price: string | null }>;
@@ -24,7 +27,7 @@ describe('placing bids over /auction', () => {
   beforeAll(async () => {
     t = await createTestApp({ BID_RATE_PER_SECOND: '1', BID_BURST: '40' });
     url = await listen(t);
-    const s = await new SaleBuilder(t).init('rules');
+    s = await new SaleBuilder(t).init('rules');
     lotId = await publishedLot(t, s, { ...AUCTION_TERMS, countdownSeconds: 600, minBidders: 1 });
     seats = await qualifiedBidders(t, lotId, 3, 'rules');
     await openTradingNow(t, lotId);
@@ -108,6 +111,40 @@ describe('placing bids over /auction', () => {
     const other = await t.tokenFor(['bidder']);
     const stranger = await connect(url, other);
     expect(await stranger.emit('bid:place', { lotId, clientBidId: 's-2', price: '9900000.00' })).toMatchObject({ ok: false, code: 'NOT_QUALIFIED' });
+    stranger.close();
+  });
+
+  it('an unknown or draft lot answers LOT_NOT_FOUND to every bidding message, whoever probes it, as lot:join does', async () => {
+    const parcelId = await s.readyParcel(PARCEL_B, `SG2026-DRAFT-${process.pid % 1000}`);
+    const a = await t.http().post('/api/announcements').set(bearer(s.tokens.trading)).send({ number: `寿自然资告字〔2026〕D${process.pid % 1000}号`, title: '草稿公告', body: '正文' }).expect(201);
+    const draft = await t
+      .http()
+      .post(`/api/announcements/${a.body.id}/lots`)
+      .set(bearer(s.tokens.trading))
+      .send({ lotNumber: `D${process.pid % 1000}-1`, title: '草稿地块', parcelIds: [parcelId], terms: AUCTION_TERMS, schedule: await s.auctionSchedule(mondayAfter(30)) })
+      .expect(201);
+    const spectator = await connect(url);
+    const stranger = await connect(url, await t.tokenFor(['bidder']));
+    const callers = [spectator, stranger, clients[0]];
+    for (const lot of [randomUUID(), draft.body.id as string]) {
+      const messages: Array<[string, Record<string, unknown>]> = [
+        ['bid:place', { lotId: lot, clientBidId: 'p-1', price: '9900000.00' }],
+        ['bid:area', { lotId: lot, clientBidId: 'p-2', area: '1000.00' }],
+        ['bid:share', { lotId: lot, clientBidId: 'p-3', share: '0.1500' }],
+        ['bid:opt-in', { lotId: lot }],
+        ['bid:sealed', { lotId: lot, price: '9900000.00' }],
+        ['lot:join', { lotId: lot }],
+      ];
+      for (const caller of callers) {
+        for (const [event, payload] of messages) {
+          const ack = await caller.emit<{ ok: boolean; code: string }>(event, payload);
+          expect({ event, ack: { ok: ack.ok, code: ack.code } }).toEqual({ event, ack: { ok: false, code: 'LOT_NOT_FOUND' } });
+        }
+      }
+    }
+    // and on a real lot the spectator is still told it cannot bid
+    expect(await spectator.emit('bid:place', { lotId, clientBidId: 's-3', price: '9900000.00' })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    spectator.close();
     stranger.close();
   });
 

@@ -38,6 +38,25 @@ describe('first-start demo (DEMO=on)', () => {
     ]);
   });
 
+  it("the demo's notices state the live lot's real schedule: the latest notice about SG-DEMO-L03 gives the times it trades on", async () => {
+    const fmt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+    const [{ id }] = (await t.dataSource.query(`SELECT id FROM lot WHERE lot_number = 'SG-DEMO-L03'`)) as Array<{ id: string }>;
+    const lot = (await t.http().get(`/api/public/lots/${id}`).expect(200)).body as { schedule: { tradingStart: string; tradingEnd: string }; url: string };
+    const announcement = (await t.http().get((await t.http().get('/api/public/announcements').expect(200)).body.items[0].url).expect(200)).body as {
+      notices: Array<{ kind: string; body: string }>;
+      versions: Array<{ version: number; url: string }>;
+    };
+    const aboutLive = announcement.notices.filter((n) => n.body.includes('SG-DEMO-L03'));
+    const latest = aboutLive[aboutLive.length - 1];
+    expect(latest.kind).toBe('amendment');
+    expect(latest.body).toContain(`挂牌时间：${fmt(lot.schedule.tradingStart)}至${fmt(lot.schedule.tradingEnd)}`);
+    expect(new Date(lot.schedule.tradingEnd).getTime() - Date.now()).toBeLessThan(80_000);
+    // and the announcement's current version shows the same schedule
+    const current = announcement.versions[announcement.versions.length - 1];
+    const version = (await t.http().get(current.url).expect(200)).body as { content: { lots: Array<{ lotNumber: string; schedule: Record<string, string> }> } };
+    expect(version.content.lots.find((l) => l.lotNumber === 'SG-DEMO-L03')?.schedule).toMatchObject({ tradingStart: lot.schedule.tradingStart, tradingEnd: lot.schedule.tradingEnd });
+  });
+
   it('the live demo lot opens its listing board on the clock, with bidder1 and three simulated bidders qualified', async () => {
     const [lot] = (await t.dataSource.query(`SELECT id FROM lot WHERE lot_number = 'SG-DEMO-L03'`)) as Array<{ id: string }>;
     await t.app.get(AuctionClock).runOnce();

@@ -5,6 +5,7 @@ import { AnnouncementService } from './application/announcement.service';
 import { ApplicantDirectory } from './application/applicant-directory';
 import { ApprovalService } from './application/approval.service';
 import { LISTING_OPTIONS, type ListingOptions } from './application/listing-config';
+import { LiveTrading } from './application/live-trading';
 import { ReservePriceService } from './application/reserve-price.service';
 import { AnnouncementsController } from './http/announcements.controller';
 import { NotificationsController } from './http/notifications.controller';
@@ -36,8 +37,8 @@ export class ListingModule {
         ]),
       ],
       controllers: [AnnouncementsController, NotificationsController],
-      providers: [{ provide: LISTING_OPTIONS, useValue: options }, AnnouncementService, ReservePriceService, ApprovalService, ApplicantDirectory],
-      exports: [AnnouncementService, ReservePriceService, ApplicantDirectory],
+      providers: [{ provide: LISTING_OPTIONS, useValue: options }, AnnouncementService, ReservePriceService, ApprovalService, ApplicantDirectory, LiveTrading],
+      exports: [AnnouncementService, ReservePriceService, ApplicantDirectory, LiveTrading],
     };
   }
 }

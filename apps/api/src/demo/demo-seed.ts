@@ -1,10 +1,14 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit';
 import { UserEntity } from '@app/auth';
 import { WorkingDayCalendar, addDays as addIsoDays, type IsoDate } from '@app/calendar';
 import { RequestContext, type Actor } from '@app/common';
-import { AnnouncementService, ReservePriceService } from '@app/listing';
+import { DisclosureService } from '@app/disclosure';
+import { AnnouncementService, LotEntity, ReservePriceService } from '@app/listing';
+import { AnnouncementVersionEntity } from '@app/listing/persistence/announcement-version.entity';
+import { AnnouncementEntity } from '@app/listing/persistence/announcement.entity';
 import { ParcelService } from '@app/reserve';
 import { seedQualifiedBidder } from '@app/qualification';
 import { depositReceived, LedgerService } from '@app/ledger';
@@ -185,7 +189,9 @@ export async function seedDemoSale(app: INestApplication): Promise<DemoLiveLot |
     }),
   );
   await as('trading', () => announcements.publish(a.id));
-  const simulated = await seedLiveRound(dataSource, app.get(LedgerService), live.id);
+  const simulated = await seedLiveRound(dataSource, app.get(LedgerService), live.id, (em) =>
+    announceLiveSchedule(em, app.get(DisclosureService), app.get(AuditService), live.id, actorOf('trading')),
+  );
   new Logger('Demo').log(`seeded ${PARCELS.length} demo parcels, the published announcement ${a.number} and a live timed round on SG-DEMO-L03`);
   return { lotId: live.id, simulated };
 }
@@ -195,7 +201,7 @@ export async function seedDemoSale(app: INestApplication): Promise<DemoLiveLot |
  * its deposit received (and posted to the ledger), as the bank would have reported it — and moves the
  * lot's schedule to now.
  */
-async function seedLiveRound(dataSource: DataSource, ledger: LedgerService, lotId: string): Promise<DemoLiveLot['simulated']> {
+async function seedLiveRound(dataSource: DataSource, ledger: LedgerService, lotId: string, announce: (em: EntityManager) => Promise<void>): Promise<DemoLiveLot['simulated']> {
   return dataSource.transaction(async (em) => {
     const bidders = [
       { username: 'bidder1', name: '寿光市某置业有限公司（演示）', number: '018' },
@@ -224,6 +230,47 @@ async function seedLiveRound(dataSource: DataSource, ledger: LedgerService, lotI
                       trading_start = clock_timestamp(), trading_end = clock_timestamp() + interval '75 seconds' WHERE id = $1`,
       [lotId],
     );
+    await announce(em);
     return simulated;
+  });
+}
+
+const fmt = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+/**
+ * The live lot's real schedule made public: its publication notice gave the schedule a real sale would
+ * have (weeks ahead), which the demo then moved to now, so a supplementary notice (补充公告) states the
+ * times the lot actually trades on — read back from the lot itself — with a new version of the
+ * announcement, as an amendment would. Published notices are never edited; this one supersedes.
+ */
+async function announceLiveSchedule(em: EntityManager, disclosure: DisclosureService, audit: AuditService, lotId: string, officer: Actor): Promise<void> {
+  const lot = await em.findOneByOrFail(LotEntity, { id: lotId });
+  const a = await em.findOneOrFail(AnnouncementEntity, { where: { id: lot.announcementId }, lock: { mode: 'pessimistic_write' } });
+  a.version += 1;
+  await em.save(a);
+  const round = lot.terms['timedFinalRound'] as { countdownSeconds?: number } | undefined;
+  const summary = `演示标的${lot.lotNumber}调整为即时挂牌并进入限时竞价`;
+  const reason = '演示：为便于体验实时竞价，本标的时间安排压缩至当前';
+  const body =
+    `为便于体验实时竞价（演示），标的${lot.lotNumber}（${lot.title}）的出让时间调整如下：` +
+    `申请时间：${fmt(lot.applicationStart)}至${fmt(lot.applicationEnd)}；保证金到账截止：${fmt(lot.depositDeadline)}；` +
+    `挂牌时间：${fmt(lot.tradingStart)}至${fmt(lot.tradingEnd!)}；挂牌截止后即进入限时竞价` +
+    (round?.countdownSeconds ? `（倒计时${round.countdownSeconds}秒，每次有效报价后重新计时）` : '') +
+    `。公告所列其他标的不变。本公告为演示数据。`;
+  const lots = await em.find(LotEntity, { where: { announcementId: a.id }, order: { lotNumber: 'ASC' } });
+  const views = [];
+  for (const l of lots) views.push(await disclosure.lotView(em, l));
+  const [{ now }] = (await em.query(`SELECT clock_timestamp() AS now`)) as Array<{ now: Date }>;
+  const snapshot = JSON.parse(JSON.stringify({ number: a.number, title: a.title, body: a.body, lots: views })) as Record<string, unknown>;
+  await em.save(em.create(AnnouncementVersionEntity, { announcementId: a.id, version: a.version, kind: 'amendment', summary, reason, snapshot, publishedAt: now, publishedBy: officer.id }));
+  await disclosure.publish(em, { kind: 'amendment', announcementId: a.id, lotId, title: `关于${a.title}的补充公告（第${a.version - 1}号）`, body });
+  await audit.record(em, {
+    actor: officer,
+    action: 'announcement.amend',
+    entityType: 'announcement',
+    entityId: a.id,
+    before: { version: a.version - 1 },
+    after: { version: a.version, lotNumber: lot.lotNumber, tradingStart: lot.tradingStart, tradingEnd: lot.tradingEnd },
+    reason,
   });
 }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@app/common/domain-error';
 import { TransactionRunner } from '@app/database';
 import type { CapMode, LotPhase, LotSnapshot } from '@app/contracts';
-import { tradingSnapshot, verifyChain } from '../domain';
+import { CANONICAL_FORM_SPEC, tradingSnapshot, verifyChain } from '../domain';
 import { decodeTradingState } from '../domain/trading-state-codec';
 
 export type { LotSnapshot };
@@ -83,7 +83,7 @@ export class TradingQueryService {
     if (!lot) throw new DomainError('LOT_NOT_FOUND', `lot ${lotId} does not exist or is not published`, 'lotId');
     return {
       lotId,
-      canonicalForm: 'hash_n = sha256(hash_{n-1} ‖ canonical JSON of {…event, seq}); keys sorted, no whitespace, amounts as fixed-place strings, instants as ISO 8601 UTC; the first event has no previous hash',
+      canonicalForm: CANONICAL_FORM_SPEC,
       length: Number(lot.seq),
       head: lot.last_hash,
       events: rows.map((r) => ({ seq: Number(r.seq), prevHash: r.prev_hash, hash: r.hash, event: r.payload })),
@@ -101,6 +101,12 @@ export class TradingQueryService {
   /** The database clock, which judges every deadline; clients compute their offset from it. */
   async serverTime() {
     return { serverTime: (await this.tx.now()).toISOString() };
+  }
+
+  /** Whether the lot exists and is published (not a draft): what `lot:join` and the public routes show. */
+  async isPublicLot(lotId: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(`SELECT 1 FROM lot WHERE id = $1 AND phase <> 'draft'`, [lotId])) as unknown[];
+    return rows.length > 0;
   }
 
   /** The qualified application (and its bidder number) through which this account bids on the lot: its lead bidder's. */

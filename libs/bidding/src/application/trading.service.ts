@@ -30,6 +30,7 @@ import {
 } from '../domain';
 import { nextDueAt } from '../domain/clock-schedule';
 import { decodeTradingState, encodeTradingState } from '../domain/trading-state-codec';
+import { AfterCommit } from './after-commit';
 import { BIDDING_OPTIONS, type BiddingOptions } from './bidding-options';
 import { LiveEvents, type StoredEvent } from './live-events';
 import { openSecret, sealSecret } from './secret-box';
@@ -97,7 +98,10 @@ interface RejectionRow {
   value: string;
 }
 
-/** Phases in which the clock and the bids leave a lot alone: the announcement's suspension or termination rules it. */
+/**
+ * Phases in which bids and staff commands are refused before the engine: the announcement's suspension or
+ * termination rules the lot. (The clock takes up a suspended lot only at its announced resumption.)
+ */
 const HELD_PHASES: readonly string[] = ['suspended', 'terminated', 'draft'];
 
 /**
@@ -113,6 +117,8 @@ class LotSession {
   readonly owners = new Map<number, string>();
   seq: number;
   lastHash: string | null;
+  /** A command changed the state (some, like scheduling a resumption, emit no event). */
+  changed = false;
   private readonly closedBefore: boolean;
 
   constructor(
@@ -132,6 +138,7 @@ class LotSession {
   apply(command: Command): Decision {
     const decision = decide(this.state, command, this.now);
     if (isRejected(decision)) return decision;
+    if (decision.state !== this.state) this.changed = true;
     this.state = decision.state;
     for (const event of decision.events) this.append(event);
     return decision;
@@ -192,6 +199,7 @@ export class TradingService {
     private readonly audit: AuditService,
     private readonly settings: SettingsService,
     private readonly live: LiveEvents,
+    private readonly afterCommit: AfterCommit,
     @Inject(BIDDING_OPTIONS) private readonly options: BiddingOptions,
   ) {}
 
@@ -212,24 +220,9 @@ export class TradingService {
     let value: T;
     try {
       await qr.startTransaction();
-      const rows = (await qr.query(
-        `SELECT id, announcement_id, lot_number, title, method, phase, seq, last_hash, trading_state, start_price FROM lot WHERE id = $1 FOR UPDATE`,
-        [lotId],
-      )) as LotRow[];
-      const row = rows[0];
-      if (!row) throw new DomainError('LOT_NOT_FOUND', `lot ${lotId} does not exist`, 'lotId');
-      // After the lock, in one round trip: the database clock, and the first answers to any retried client bid ids.
-      const [{ now, prior }] = (await qr.query(
-        `SELECT clock_timestamp() AS now,
-                CASE WHEN $2::text[] IS NULL THEN '[]'::json ELSE coalesce((SELECT json_agg(x) FROM (
-                  SELECT b.application_id, b.client_bid_id, b.seq, b.price::text AS price, NULL::text AS code, NULL::text AS message FROM bid b WHERE b.lot_id = $1 AND b.client_bid_id = ANY($2)
-                  UNION ALL
-                  SELECT r.application_id, r.client_bid_id, NULL, r.value, r.code, r.message FROM bid_rejection r WHERE r.lot_id = $1 AND r.client_bid_id = ANY($2)
-                ) x), '[]'::json) END AS prior`,
-        [lotId, clientBidIds ? [...new Set(clientBidIds)] : null],
-      )) as Array<{ now: Date; prior: PriorAnswer[] }>;
-      session = row.trading_state ? new LotSession(row, decodeTradingState(row.trading_state), now) : null;
-      value = await work(session, qr, row, prior);
+      const locked = await this.lockLot(qr, lotId, clientBidIds);
+      session = locked.session;
+      value = await work(session, qr, locked.row, locked.prior);
       if (session && session.events.length + session.rejections.length > 0) await this.persist(qr, session);
       await qr.commitTransaction();
     } catch (err) {
@@ -240,6 +233,45 @@ export class TradingService {
     }
     if (session && session.events.length > 0) this.live.publish(lotId, session.events, session.owners);
     return value;
+  }
+
+  /**
+   * Like {@link withLot}, inside a transaction another context opened and commits (`em`, e.g. the
+   * supervisor's approval of a suspension): the lot step commits or rolls back with it, and its
+   * events are broadcast once it has committed.
+   */
+  private async withLotIn<T>(em: EntityManager, lotId: string, work: (s: LotSession | null, qr: QueryRunner, row: LotRow) => Promise<T>): Promise<T> {
+    const qr = em.queryRunner;
+    if (!qr?.isTransactionActive) throw new DomainError('INVALID_STATE', 'a lot step inside another use case needs that use case\'s transaction', 'em');
+    const { row, session } = await this.lockLot(qr, lotId);
+    const value = await work(session, qr, row);
+    if (session && (session.changed || session.events.length > 0)) {
+      await this.persist(qr, session);
+      if (session.events.length > 0) this.afterCommit.run(qr, () => this.live.publish(lotId, session.events, session.owners));
+    }
+    return value;
+  }
+
+  /** Locks the lot's row, then reads the database clock and the first answers to any retried client bid ids. */
+  private async lockLot(qr: QueryRunner, lotId: string, clientBidIds?: readonly string[]): Promise<{ row: LotRow; session: LotSession | null; prior: PriorAnswer[] }> {
+    const rows = (await qr.query(
+      `SELECT id, announcement_id, lot_number, title, method, phase, seq, last_hash, trading_state, start_price FROM lot WHERE id = $1 FOR UPDATE`,
+      [lotId],
+    )) as LotRow[];
+    const row = rows[0];
+    if (!row) throw new DomainError('LOT_NOT_FOUND', `lot ${lotId} does not exist`, 'lotId');
+    // After the lock, in one round trip: the database clock, and the first answers to any retried client bid ids.
+    const [{ now, prior }] = (await qr.query(
+      `SELECT clock_timestamp() AS now,
+              CASE WHEN $2::text[] IS NULL THEN '[]'::json ELSE coalesce((SELECT json_agg(x) FROM (
+                SELECT b.application_id, b.client_bid_id, b.seq, b.price::text AS price, NULL::text AS code, NULL::text AS message FROM bid b WHERE b.lot_id = $1 AND b.client_bid_id = ANY($2)
+                UNION ALL
+                SELECT r.application_id, r.client_bid_id, NULL, r.value, r.code, r.message FROM bid_rejection r WHERE r.lot_id = $1 AND r.client_bid_id = ANY($2)
+              ) x), '[]'::json) END AS prior`,
+      [lotId, clientBidIds ? [...new Set(clientBidIds)] : null],
+    )) as Array<{ now: Date; prior: PriorAnswer[] }>;
+    const session = row.trading_state ? new LotSession(row, decodeTradingState(row.trading_state), now) : null;
+    return { row, session, prior };
   }
 
   private async persist(qr: QueryRunner, s: LotSession): Promise<void> {
@@ -261,7 +293,7 @@ export class TradingService {
            FROM jsonb_to_recordset($5::jsonb) AS x(application_id uuid, client_bid_id text, code text, message text, value text)
        )
        UPDATE lot SET trading_state = $6, seq = $7, last_hash = $8, phase = $9, phase_before_freeze = $10, frozen_at = $11, deadline = $12,
-              current_price = $13, leader_number = $14, due_at = $15, version = version + 1, updated_at = now()
+              current_price = $13, leader_number = $14, due_at = $15, phase_before_suspension = $16, version = version + 1, updated_at = now()
         WHERE id = $1`,
       [
         s.row.id,
@@ -279,6 +311,7 @@ export class TradingService {
         snap.currentPrice?.toString() ?? null,
         snap.leaderNumber ?? null,
         nextDueAt(s.state) ?? null,
+        s.state.suspended?.from ?? null,
       ],
     );
   }
@@ -359,7 +392,7 @@ export class TradingService {
   ): Promise<BidAck> {
     return this.withLot(lotId, async (s, qr, row) => {
       if (!s) return refused('NOT_OPEN_YET', 'trading has not opened yet');
-      if (HELD_PHASES.includes(row.phase)) return refused('LOT_SUSPENDED', `the lot is ${row.phase}`);
+      if (HELD_PHASES.includes(row.phase)) return refused(row.phase === 'terminated' ? 'LOT_CLOSED' : 'LOT_SUSPENDED', `the lot is ${row.phase}`);
       if (!s.state.qualified.includes(who.bidderNumber)) s.apply({ type: 'qualify', bidderNumber: who.bidderNumber });
       switch (command.kind) {
         case 'area':
@@ -407,8 +440,10 @@ export class TradingService {
     lotId: string,
     command: { type: 'freeze'; reason: string; supervisorApproved: boolean } | { type: 'resume'; resumptionNoticeAt?: Date } | { type: 'change_increment'; increment: Money; reason: string },
   ): Promise<{ seq: number; phase: string; deadline: string | null }> {
-    return this.withLot(lotId, async (s, qr) => {
+    return this.withLot(lotId, async (s, qr, row) => {
       if (!s) throw new DomainError('NOT_TRADING', 'trading has not opened for this lot', 'lotId');
+      // The announcement's suspension or termination rules the lot: no freeze, resume or increment under it.
+      if (HELD_PHASES.includes(row.phase)) throw new DomainError(row.phase === 'terminated' ? 'LOT_CLOSED' : 'LOT_SUSPENDED', `the lot is ${row.phase}`, 'lotId');
       const before = { phase: s.state.phase, deadline: s.state.deadline ?? null, increment: s.state.increment?.toString() ?? null };
       const d = s.apply(command);
       if (isRejected(d)) throw new DomainError(d.rejection.code, d.rejection.message, d.rejection.field);
@@ -421,6 +456,45 @@ export class TradingService {
         reason: 'reason' in command ? command.reason : 'resumed',
       });
       return { seq: s.seq, phase: s.state.phase, deadline: s.state.deadline?.toISOString() ?? null };
+    });
+  }
+
+  // ───────────────────────────── the announcement's suspension ─────────────────────────────
+
+  /**
+   * Suspends a lot in trading inside the supervisor's approval of the announcement's suspension (`em`
+   * is that transaction), through the engine: the clock stops as in a freeze and the chain records
+   * `phase:changed` → `suspended`. Whatever was due first happens first (the clock runs before): a lot
+   * whose deadline had passed closes as it would have a moment later. Returns false when the lot has
+   * no trading yet, so listing suspends it itself.
+   */
+  async suspendLive(em: EntityManager, lotId: string, reason: string): Promise<boolean> {
+    return this.withLotIn(em, lotId, async (s, qr, row) => {
+      // Suspended before the engine knew of suspensions: the listing state machine holds it as before.
+      if (!s || (row.phase === 'suspended' && s.state.phase !== 'suspended')) return false;
+      if (row.phase === 'terminated') return true;
+      await this.runClock(s, qr);
+      if (s.state.phase === 'closed_sold' || s.state.phase === 'closed_unsold') return true;
+      const before = { phase: s.state.phase, deadline: s.state.deadline ?? null };
+      const d = s.apply({ type: 'suspend', reason, supervisorApproved: true });
+      if (isRejected(d)) throw new DomainError(d.rejection.code, `lot ${row.lot_number}: ${d.rejection.message}`, d.rejection.field);
+      await this.audit.record(qr.manager, { action: 'lot.suspend', entityType: 'lot', entityId: lotId, before, after: { phase: s.state.phase, deadline: s.state.deadline ?? null }, reason });
+      return true;
+    });
+  }
+
+  /**
+   * The announced resumption of a lot whose trading was suspended, inside the resumption's transaction:
+   * it stays suspended until `resumesAt`, when the clock resumes it with the suspended time added to its
+   * deadline. Returns false when the lot was not suspended through the engine, so listing resumes it.
+   */
+  async scheduleResumption(em: EntityManager, lotId: string, resumesAt: Date, reason: string): Promise<boolean> {
+    return this.withLotIn(em, lotId, async (s, qr, row) => {
+      if (!s || s.state.phase !== 'suspended') return false;
+      const d = s.apply({ type: 'schedule_resumption', resumesAt });
+      if (isRejected(d)) throw new DomainError(d.rejection.code, `lot ${row.lot_number}: ${d.rejection.message}`, d.rejection.field);
+      await this.audit.record(qr.manager, { action: 'lot.schedule_resumption', entityType: 'lot', entityId: lotId, before: { phase: 'suspended' }, after: { phase: s.state.phase, resumesAt }, reason });
+      return true;
     });
   }
 
@@ -440,7 +514,9 @@ export class TradingService {
       const rows = (await qr.query(
         `SELECT id, announcement_id, lot_number, title, method, phase, seq, last_hash, trading_state, terms, trading_start, trading_end, opening_at, application_start, start_price
            FROM lot
-          WHERE phase NOT IN ('draft','suspended','terminated','closed_sold','closed_unsold')
+          WHERE phase NOT IN ('draft','terminated','closed_sold','closed_unsold')
+            -- a suspended lot only once the engine holds its suspension (its announced resumption is due_at)
+            AND (phase <> 'suspended' OR trading_state->>'phase' = 'suspended')
             AND COALESCE(due_at, CASE WHEN trading_state IS NOT NULL THEN NULL WHEN phase = 'published' THEN application_start WHEN phase = 'applying' THEN trading_start END) <= clock_timestamp()
           ORDER BY due_at NULLS FIRST
           LIMIT 1
@@ -483,10 +559,19 @@ export class TradingService {
       state = await this.createState(qr, row);
     }
     const s = new LotSession(row, state, now);
+    const before = { phase: s.state.phase, deadline: s.state.deadline ?? null };
+    await this.runClock(s, qr);
+    if (before.phase === 'suspended' && s.state.phase !== 'suspended') {
+      await this.audit.record(qr.manager, { actor: 'system', action: 'lot.resume_from_suspension', entityType: 'lot', entityId: row.id, before, after: { phase: s.state.phase, deadline: s.state.deadline ?? null }, reason: 'resumption announced for this time' });
+    }
+    return s;
+  }
+
+  /** The clock on a locked lot: qualified bidders brought in, the tick, and what follows by itself. */
+  private async runClock(s: LotSession, qr: QueryRunner): Promise<void> {
     if (s.state.phase === 'applying' || s.state.phase === 'listing') await this.syncQualified(qr, s);
     await this.applyClosing(s, qr, { type: 'tick' });
     await this.followUps(s, qr);
-    return s;
   }
 
   private async createState(qr: QueryRunner, row: DueLotRow): Promise<LotTradingState> {

@@ -11,6 +11,7 @@ import { isClosed, type LotTradingState } from './trading-state';
  *   (`deadline − mark`), never before the phase opens (a timed round after its preparation gap);
  * - `opening` (a tender): the public opening;
  * - a lottery or one-sealed-price window that has closed: at once (the draw or the opening follows);
+ * - a suspended lot: its announced resumption (undefined until announced);
  * - frozen or closed lots: never (undefined).
  *
  * A due time in the past means "now". The tick at that time always makes progress — it closes the
@@ -19,6 +20,8 @@ import { isClosed, type LotTradingState } from './trading-state';
 export function nextDueAt(state: LotTradingState): Date | undefined {
   if (isClosed(state) || state.phase === 'frozen') return undefined;
   switch (state.phase) {
+    case 'suspended':
+      return state.suspended?.resumesAt;
     case 'applying':
       return state.opensAt;
     case 'opening':

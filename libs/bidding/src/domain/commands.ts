@@ -105,6 +105,23 @@ export interface Resume {
   readonly resumptionNoticeAt?: Date;
 }
 
+/**
+ * The announcement's suspension (中止), approved by a supervisor, reaching a lot in trading: the clock
+ * stops as in a freeze until the resumption (suspension.ts).
+ */
+export interface Suspend {
+  readonly type: 'suspend';
+  readonly reason: string;
+  /** A suspension is always approved by a supervisor (announcement-lifecycle.ts); the lot state machine asks within the last hour. */
+  readonly supervisorApproved?: boolean;
+}
+
+/** The announced resumption of a suspended lot: trading resumes at `resumesAt` (the clock's first tick from then). */
+export interface ScheduleResumption {
+  readonly type: 'schedule_resumption';
+  readonly resumesAt: Date;
+}
+
 /** Staff change the increment during trading (announced as `increment:changed`). */
 export interface ChangeIncrement {
   readonly type: 'change_increment';
@@ -124,6 +141,8 @@ export type Command =
   | Tick
   | Freeze
   | Resume
+  | Suspend
+  | ScheduleResumption
   | ChangeIncrement;
 
 export type CommandType = Command['type'];

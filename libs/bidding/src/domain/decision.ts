@@ -19,12 +19,13 @@ export function accepted(state: LotTradingState, events: EngineEvent[] = []): Ac
   return { state, events };
 }
 
-/** The common guard of trading commands: LOT_CLOSED, LOT_FROZEN. */
+/** The common guard of trading commands: LOT_CLOSED, LOT_FROZEN, LOT_SUSPENDED. */
 export function lotGuard(state: LotTradingState): Rejected | null {
   if (state.phase === 'closed_sold' || state.phase === 'closed_unsold' || state.phase === 'terminated') {
     return reject('LOT_CLOSED', 'the lot is closed');
   }
   if (state.phase === 'frozen') return reject('LOT_FROZEN', 'trading is frozen (暂停); it resumes with the frozen time added to the deadline');
+  if (state.phase === 'suspended') return reject('LOT_SUSPENDED', 'the sale is suspended (中止); it resumes as announced, with the suspended time added to the deadline');
   return null;
 }
 
@@ -39,8 +40,11 @@ export function phaseAfter(
   now: Date,
   extra: Pick<LotTransitionContext, 'reason' | 'deadline' | 'supervisorApproved' | 'resumptionNoticeAt'> = {},
 ): LotPhaseState {
-  const current: LotPhaseState =
-    state.frozen !== undefined ? { phase: state.phase, phaseBeforeFreeze: state.frozen.from, frozenAt: state.frozen.at } : { phase: state.phase };
+  const current: LotPhaseState = {
+    phase: state.phase,
+    ...(state.frozen !== undefined ? { phaseBeforeFreeze: state.frozen.from, frozenAt: state.frozen.at } : {}),
+    ...(state.suspended !== undefined ? { phaseBeforeSuspension: state.suspended.from } : {}),
+  };
   return transitionLot(current, name, {
     method: state.terms.method,
     now,

@@ -31,6 +31,7 @@ import { accepted, isRejected, lotGuard, phaseAfter, type Accepted, type Decisio
 import type { EngineEvent } from './events';
 import { decideChangeIncrement, decideFreeze, decideResume } from './freeze';
 import { listingEndOutcome, timedRoundWinner } from './listing-end';
+import { decideScheduleResumption, decideSuspend, resumptionDue } from './suspension';
 import { assertBidderNumber, assertInstant, reject, type BidderNumber } from './rejections';
 import { assertSaltHex, isHex64, publishedValues, sealedBidCommitment, tenderWinner, verifyReveals } from './tender';
 import {
@@ -101,6 +102,10 @@ export function decide(state: LotTradingState, command: Command, now: Date): Dec
       return decideResume(state, command, now);
     case 'change_increment':
       return decideChangeIncrement(state, command, now);
+    case 'suspend':
+      return decideSuspend(state, command, now);
+    case 'schedule_resumption':
+      return decideScheduleResumption(state, command, now);
     default: {
       const type: unknown = (command as { type?: unknown }).type;
       throw new DomainError('INVALID_COMMAND', `unknown command type "${String(type)}"`, 'type');
@@ -471,6 +476,9 @@ function clockStep(state: LotTradingState, now: Date, reserveMet: ReserveCheck |
       return isPastDeadline(now, state.deadline) ? endCapWindow(state, now, reserveMet) : null;
     case 'sealed_bidding':
       return isPastDeadline(now, state.deadline) ? endSealedBidding(state, now) : null;
+    case 'suspended':
+      // Never a close while suspended, however far the deadline lies behind: only the resumption.
+      return resumptionDue(state, now);
     default:
       return null;
   }

@@ -39,11 +39,11 @@ export interface PhaseChangedEvent extends Base {
   readonly opensAt?: Date;
   /** The lowest first bid of the timed round. */
   readonly startPrice?: Money;
-  /** A freeze's reason. */
+  /** A freeze's or a suspension's reason. */
   readonly reason?: string;
 }
 
-/** The deadline moved by a freeze's duration when trading resumed. */
+/** The deadline moved when trading resumed, by the time it stood still: a freeze's or a suspension's (`frozenMs`). */
 export interface DeadlineExtendedEvent extends Base {
   readonly type: 'deadline:extended';
   readonly previous: Date;

@@ -78,6 +78,7 @@ export function decideResume(state: LotTradingState, command: Resume, now: Date)
   if (state.phase === 'closed_sold' || state.phase === 'closed_unsold' || state.phase === 'terminated') {
     return reject('LOT_CLOSED', 'the lot is closed');
   }
+  if (state.phase === 'suspended') return reject('LOT_SUSPENDED', 'the sale is suspended; its resumption comes first');
   const frozen = state.frozen;
   if (state.phase !== 'frozen' || frozen === undefined) return reject('NOT_FROZEN', 'the lot is not frozen');
   if (command.resumptionNoticeAt !== undefined) assertInstant(command.resumptionNoticeAt, 'resumptionNoticeAt');
@@ -111,6 +112,7 @@ export function decideChangeIncrement(state: LotTradingState, command: ChangeInc
   if (state.phase === 'closed_sold' || state.phase === 'closed_unsold' || state.phase === 'terminated') {
     return reject('LOT_CLOSED', 'the lot is closed');
   }
+  if (state.phase === 'suspended') return reject('LOT_SUSPENDED', 'the sale is suspended');
   const phase = effectivePhase(state);
   if (phase !== 'listing' && phase !== 'timed_round' && phase !== 'auction_round') {
     return reject('WRONG_PHASE', 'the increment can be changed only during price bidding');

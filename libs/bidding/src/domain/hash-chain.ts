@@ -28,6 +28,9 @@ import { DomainError } from '@app/common/domain-error';
  * (prev ?? "") + canonicalEvent(seq, event)`, where `prev` is the previous event's hash as 64
  * lowercase hex characters and the first event of a lot (seq 1) has no previous hash (empty string).
  *
+ * The same rules are published with every chain, in words a verifier can follow without this code:
+ * {@link CANONICAL_FORM_SPEC} (`canonicalForm` of `GET /api/public/lots/:id/chain`); keep the two in step.
+ *
  * Example: seq 1, `{type: "lot:closed", at: 2025-10-14T07:00:00Z, outcome: "unsold", reason: "NO_BIDS"}`
  * → `{"at":"2025-10-14T07:00:00.000Z","outcome":"unsold","reason":"NO_BIDS","seq":1,"type":"lot:closed"}`
  * → `sha256` of exactly that text.
@@ -168,3 +171,38 @@ export function verifyChain(
   }
   return { ok: true, lastSeq: expectedSeq - 1, lastHash: prevHash };
 }
+
+const SPEC_EXAMPLE_EVENT = Object.freeze({ type: 'lot:closed', at: '2025-10-14T07:00:00.000Z', outcome: 'unsold', reason: 'NO_BIDS' });
+
+/**
+ * The canonical form as published with every chain (`GET /api/public/lots/:id/chain`): the rules of the
+ * file comment, precise enough to verify a chain without this code. Version 1.
+ */
+export const CANONICAL_FORM_SPEC = Object.freeze({
+  version: 1,
+  hash: 'hash[n] = SHA-256 of the UTF-8 bytes of (link[n] + canonical[n]), written as 64 lowercase hexadecimal digits.',
+  link:
+    'link[n] is hash[n-1] exactly as published (64 lowercase hex digits, the prevHash of entry n); for the first event (seq 1) link is the empty string: there is no genesis value. The two texts are concatenated with nothing between them (no separator, no newline).',
+  canonical:
+    'canonical[n] is the canonical JSON of the published event object (events[i].event) with one key added: "seq" with the value n. The event never carries seq itself.',
+  whitespace: 'No whitespace anywhere: no spaces, tabs or newlines between tokens.',
+  objects:
+    'Objects are written {"key":value,...} with their keys sorted in ascending order of UTF-16 code units (every key is ASCII, so this is byte order, e.g. "at" < "bidderNumber" < "deadline" < "seq" < "type"), at every depth. A key without a value is left out; the published events have none.',
+  arrays: 'Arrays are written [value,...] and keep their order.',
+  strings:
+    'Strings are written as ECMAScript JSON.stringify writes them: between double quotes, with " as \\" and \\ as \\\\, the control characters U+0008, U+0009, U+000A, U+000C, U+000D as \\b \\t \\n \\f \\r, every other character below U+0020 and every lone surrogate as \\u followed by 4 lowercase hex digits; every other character, non-ASCII (Chinese) and "/" included, is written as itself and so enters the hash as its UTF-8 bytes.',
+  numbers:
+    'Numbers appear only as integers (seq, secondsLeft, count, index, frozenMs), written in decimal with a leading "-" when negative, without leading zeros, fraction, exponent or "+"; -0 is written 0. No other number occurs.',
+  decimals:
+    'Amounts are never JSON numbers: money (元) and areas (㎡) are strings with exactly 2 decimal places ("12500000.00", "3500.00"), ratios and shares are strings with exactly 4 ("0.1500"), as published.',
+  instants: 'Instants are strings in ISO 8601 UTC with milliseconds: "2025-10-14T07:00:00.000Z".',
+  literals: 'null, true and false are written as null, true and false.',
+  verification:
+    'For each entry in seq order (1, 2, 3, … without gaps), prevHash must equal the previous entry\'s hash (null for seq 1) and hash must equal hash[n] computed as above; the last hash is the published head and the last seq the published length.',
+  example: Object.freeze({
+    seq: 1,
+    event: SPEC_EXAMPLE_EVENT,
+    canonical: canonicalEvent(1, SPEC_EXAMPLE_EVENT),
+    hash: chainHash(null, 1, SPEC_EXAMPLE_EVENT),
+  }),
+});

@@ -13,5 +13,6 @@ export * from './freeze';
 export * from './hash-chain';
 export * from './listing-end';
 export * from './rejections';
+export * from './suspension';
 export * from './tender';
 export * from './trading-state';

@@ -93,6 +93,16 @@ export interface FrozenInfo {
   readonly reason: string;
 }
 
+/** The announcement's suspension (中止) of a lot in trading (suspension.ts). */
+export interface SuspendedInfo {
+  /** The phase the suspension interrupted (a trading phase, or frozen), to which it returns. */
+  readonly from: LotPhase;
+  readonly at: Date;
+  readonly reason: string;
+  /** Once the resumption is announced: the clock resumes trading at its first tick from then. */
+  readonly resumesAt?: Date;
+}
+
 /** A sealed value as the engine keeps it: who, the commitment, when. Never the price. */
 export interface SealedEntry {
   readonly bidderNumber: BidderNumber;
@@ -148,8 +158,10 @@ export interface LotTradingState {
   readonly terms: TradingTerms;
   readonly rules: TradingRules;
   readonly phase: LotPhase;
-  /** Set while `phase` is `frozen`. */
+  /** Set while `phase` is `frozen` (and kept while a frozen lot is suspended). */
   readonly frozen?: FrozenInfo;
+  /** Set while `phase` is `suspended`. */
+  readonly suspended?: SuspendedInfo;
   /**
    * When the next thing opens: trading itself (phase `applying`), the timed round after its preparation
    * gap (phase `timed_round`). Undefined otherwise.
@@ -325,9 +337,10 @@ export function isClosed(state: LotTradingState): boolean {
   return isClosedPhase(state.phase);
 }
 
-/** The phase that counts for the rules: the interrupted one while frozen. */
+/** The phase that counts for the rules: the interrupted one while frozen or suspended. */
 export function effectivePhase(state: LotTradingState): LotPhase {
-  return state.phase === 'frozen' && state.frozen !== undefined ? state.frozen.from : state.phase;
+  const phase = state.phase === 'suspended' && state.suspended !== undefined ? state.suspended.from : state.phase;
+  return phase === 'frozen' && state.frozen !== undefined ? state.frozen.from : phase;
 }
 
 /** The running round's current price and leader; the listing leader while nobody has bid in a round that opened above it. */
@@ -363,7 +376,8 @@ export function tradingSnapshot(state: LotTradingState): TradingSnapshot {
     leaderNumber:
       cap?.mode === 'build_in_area' || cap?.mode === 'self_held_share' ? cap.lead.bidderNumber : (cap?.priceLeader ?? lead?.bidderNumber),
     deadline: state.deadline,
-    opensAt: state.opensAt,
+    // While suspended: when trading resumes, once announced.
+    opensAt: state.suspended !== undefined ? state.suspended.resumesAt : state.opensAt,
     increment: state.increment,
     minimumNextPrice,
     capMode: cap?.mode,

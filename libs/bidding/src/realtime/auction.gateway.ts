@@ -59,6 +59,8 @@ class RateLimiter {
 export class AuctionGateway implements OnGatewayInit {
   private readonly logger = new Logger(AuctionGateway.name);
   private readonly limiter: RateLimiter;
+  /** Lots known to be published (a lot never goes back to draft), so probing costs one query per unknown id. */
+  private readonly publicLots = new Set<string>();
 
   @WebSocketServer()
   server: Namespace;
@@ -166,6 +168,8 @@ export class AuctionGateway implements OnGatewayInit {
 
   /** The caller's qualified seat on the lot, after the rate limit; or the refusal to send back. */
   private async bidderSeat(socket: Socket, lotId: string): Promise<Seat | BidAck> {
+    const unknown = await this.unknownLot(lotId);
+    if (unknown) return unknown;
     const actor = (socket.data as SocketData).actor;
     if (!actor) return { ok: false, code: 'UNAUTHENTICATED', message: 'bidding needs a bidder access token in auth.token' };
     if (!this.limiter.take(actor.id)) return { ok: false, code: 'RATE_LIMITED', message: 'too many bids; wait a moment and send again with the same clientBidId' };
@@ -176,6 +180,19 @@ export class AuctionGateway implements OnGatewayInit {
     } catch (err) {
       return this.fault(err);
     }
+  }
+
+  /** LOT_NOT_FOUND for a lot that does not exist or is a draft, whoever asks (as `lot:join` answers). */
+  private async unknownLot(lotId: string): Promise<BidAck | null> {
+    if (this.publicLots.has(lotId)) return null;
+    try {
+      if (!(await this.query.isPublicLot(lotId))) return { ok: false, code: 'LOT_NOT_FOUND', message: `lot ${lotId} does not exist or is not published`, field: 'lotId' };
+    } catch (err) {
+      return this.fault(err);
+    }
+    if (this.publicLots.size > 100_000) this.publicLots.clear();
+    this.publicLots.add(lotId);
+    return null;
   }
 
   private async seat(socket: Socket, lotId: string): Promise<Seat | null> {

@@ -29,6 +29,7 @@ import { NotificationEntity } from '../persistence/notification.entity';
 import { ReserveCommitteeMemberEntity, ReserveSealEntity } from '../persistence/reserve.entities';
 import { ApplicantDirectory } from './applicant-directory';
 import { listingSettings } from './listing-config';
+import { LiveTrading } from './live-trading';
 import { termsJson, toLotSchedule, toLotTerms } from './lot-mapping';
 import { reserveSealedNotice, scheduleOf, staffLotView } from './lot-view';
 
@@ -50,6 +51,7 @@ export class AnnouncementService {
     private readonly parcels: ParcelService,
     private readonly disclosure: DisclosureService,
     private readonly applicants: ApplicantDirectory,
+    private readonly liveTrading: LiveTrading,
   ) {}
 
   // ── drafts ──────────────────────────────────────────────────────────────────────────────────
@@ -288,7 +290,10 @@ export class AnnouncementService {
     if (request.action === 'announcement.suspend') {
       const next = suspendAnnouncement(stateOf(a), { now, reason: request.reason, approval });
       for (const lot of lots) {
-        if (['closed_sold', 'closed_unsold', 'terminated', 'suspended', 'draft'].includes(lot.phase)) continue;
+        if (['closed_sold', 'closed_unsold', 'terminated', 'draft'].includes(lot.phase)) continue;
+        // A lot in trading is suspended by the engine (bidding), which writes its row itself.
+        if (await this.liveTrading.suspend(em, lot.id, request.reason)) continue;
+        if (lot.phase === 'suspended') continue;
         this.movePhase(lot, 'suspend', now, request.reason, true);
         await em.save(lot);
       }
@@ -330,6 +335,8 @@ export class AnnouncementService {
         throw new DomainError('SCHEDULE_BEFORE_RESUMPTION', `lot ${early.lotNumber} would start trading before the resumption; publish an amendment of its schedule first`, 'resumesAt');
       }
       for (const lot of lots) {
+        // A lot suspended in trading resumes at resumesAt, by the clock, with the suspended time added.
+        if (await this.liveTrading.scheduleResumption(em, lot.id, resumesAt, reason)) continue;
         this.movePhase(lot, 'resume_from_suspension', now);
         await em.save(lot);
       }
