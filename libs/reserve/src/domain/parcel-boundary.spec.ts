@@ -158,15 +158,13 @@ describe('validateBoundary: accepted shapes and normal form', () => {
     expect(() => validateBoundary(polygon(ring([0, 0], [5, 0], [10, 0], [10, 10], [0, 10])))).not.toThrow();
   });
 
-  it('accepts a 10,000-position boundary in well under a second', () => {
+  it('accepts a boundary with the maximum number of positions', () => {
     const n = MAX_BOUNDARY_VERTICES - 1;
     const open: Pos[] = Array.from({ length: n }, (_, i): Pos => {
       const angle = (2 * Math.PI * i) / n;
       return [118.79 + 0.01 * Math.cos(angle), 36.86 + 0.01 * Math.sin(angle)];
     });
-    const started = Date.now();
     const result = validateBoundary(polygon([...open, open[0]]));
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(result.vertexCount).toBe(MAX_BOUNDARY_VERTICES);
   });
 });
