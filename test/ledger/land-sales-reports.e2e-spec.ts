@@ -46,11 +46,11 @@ describe('land sales reports', () => {
   }
 
   /** The close, as the trading context records it (its own flow is tested in test/bidding). */
-  async function close(lotId: string, closedAt: string, sold?: { winner: Seat; price: string }): Promise<void> {
+  async function close(lotId: string, closedAt: string, sold?: { winner: Seat; price: string; bidPrice?: string; priceUnit?: string }): Promise<void> {
     await t.dataSource.query(
-      `INSERT INTO result (lot_id, outcome, reason, winner_application_id, winner_number, price, land_area, chain_length, chain_head, closed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, '17800.00', 1, repeat('0', 64), $7)`,
-      [lotId, sold ? 'sold' : 'unsold', sold ? null : '无人报价', sold?.winner.applicationId ?? null, sold?.winner.bidderNumber ?? null, sold?.price ?? null, closedAt],
+      `INSERT INTO result (lot_id, outcome, reason, winner_application_id, winner_number, price, land_area, chain_length, chain_head, closed_at, price_unit, bid_price)
+       VALUES ($1, $2, $3, $4, $5, $6, '17800.00', 1, repeat('0', 64), $7, $8, $9)`,
+      [lotId, sold ? 'sold' : 'unsold', sold ? null : '无人报价', sold?.winner.applicationId ?? null, sold?.winner.bidderNumber ?? null, sold?.price ?? null, closedAt, sold?.priceUnit ?? 'total', sold ? (sold.bidPrice ?? sold.price) : null],
     );
   }
 
@@ -76,7 +76,7 @@ describe('land sales reports', () => {
     // L5: priced per ㎡ of land: start 550.00/㎡ × 17,800.00 ㎡; sold at 660.00/㎡ = 11,748,000.00 in total (20%).
     const l5 = await lotWithBidders(PARCEL_B, AUCTION_TERMS);
     await t.dataSource.query(`UPDATE lot SET start_price = 550.00, increment = 10.00, terms = jsonb_set(terms, '{priceUnit}', '"per_square_metre"') WHERE id = $1`, [l5.lotId]);
-    await close(l5.lotId, '2026-02-10T11:00:00+08:00', { winner: l5.bidders[0], price: '11748000.00' });
+    await close(l5.lotId, '2026-02-10T11:00:00+08:00', { winner: l5.bidders[0], price: '11748000.00', bidPrice: '660.00', priceUnit: 'per_square_metre' });
 
     // Deposits (2241, per application): what is still held depends on the date.
     const dep = (seat: Seat, amount: string, at: string) => post(depositReceived({ at: new Date(at), sourceId: `D-${seat.applicationId}`, applicationId: seat.applicationId, amount: m(amount) }));

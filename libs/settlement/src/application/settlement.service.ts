@@ -23,7 +23,7 @@ import {
   type ExpectedItem,
   type StatementLine,
 } from '@app/ledger';
-import { Area, Money, Ratio } from '@app/money';
+import { Area, Money, PRICE_UNIT_LABELS, Ratio, type PriceUnit } from '@app/money';
 import { BidderService } from '@app/qualification';
 import { locateCjkFont } from '../document/cjk-font';
 import { renderConfirmationPdf } from '../document/confirmation-pdf';
@@ -161,10 +161,21 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
 
   private async settleLot(em: EntityManager, lotId: string): Promise<void> {
     const [r] = (await em.query(
-      `SELECT r.outcome, r.winner_application_id, r.price::text AS price, r.closed_at, l.lot_number, l.method, l.start_price::text AS start_price, a.number AS announcement_number
+      `SELECT r.outcome, r.winner_application_id, r.price::text AS price, r.price_unit, r.bid_price::text AS bid_price, r.closed_at, l.lot_number, l.method, l.start_price::text AS start_price, a.number AS announcement_number
          FROM result r JOIN lot l ON l.id = r.lot_id JOIN announcement a ON a.id = l.announcement_id WHERE r.lot_id = $1`,
       [lotId],
-    )) as Array<{ outcome: 'sold' | 'unsold'; winner_application_id: string | null; price: string | null; closed_at: Date; lot_number: string; method: SaleMethod; start_price: string; announcement_number: string }>;
+    )) as Array<{
+      outcome: 'sold' | 'unsold';
+      winner_application_id: string | null;
+      price: string | null;
+      price_unit: PriceUnit;
+      bid_price: string | null;
+      closed_at: Date;
+      lot_number: string;
+      method: SaleMethod;
+      start_price: string;
+      announcement_number: string;
+    }>;
     const settings = await this.settings.get(em);
     const overrides = await this.calendar.overrides(em);
     const closedAt = new Date(r.closed_at);
@@ -198,7 +209,7 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
         winner ? 'awaiting_contract' : 'unsold',
       ],
     );
-    if (winner && r.price) {
+    if (winner && r.price && r.bid_price) {
       await this.issueConfirmation(em, {
         lotId,
         applicationId: winner,
@@ -206,7 +217,9 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
         lotNumber: r.lot_number,
         method: r.method,
         closedAt,
-        price: Money.of(r.price),
+        totalPrice: Money.of(r.price),
+        priceUnit: r.price_unit,
+        bidPrice: Money.of(r.bid_price),
         startPrice: Money.of(r.start_price),
         earnest: disposal.earnestMoney,
         confirmationDeadline: deadlines.confirmation,
@@ -257,7 +270,10 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
       lotNumber: string;
       method: SaleMethod;
       closedAt: Date;
-      price: Money;
+      /** The result's total, for a consistency check: the confirmation recomputes it with the same function. */
+      totalPrice: Money;
+      priceUnit: PriceUnit;
+      bidPrice: Money;
       startPrice: Money;
       earnest: Money;
       confirmationDeadline: { date: IsoDate; endsAt: Date };
@@ -271,7 +287,6 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
       [x.lotId],
     )) as Array<{ code: string; location: string; area: string; planned_use: string; min: string | null; max: string | null; tenure_years: number }>;
     if (parcels.length === 0) throw new DomainError('LOT_WITHOUT_PARCELS', `lot ${x.lotId} has no parcels`, 'lotId');
-    const first = parcels[0];
     const members = (await em.query(
       `SELECT b.name, coalesce(b.credit_code, b.id_number) AS code, p.share::text AS share, p.is_lead
          FROM application_partner p JOIN bidder b ON b.id = p.bidder_id WHERE p.application_id = $1 ORDER BY p.is_lead DESC, b.name`,
@@ -286,18 +301,19 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
       saleMethod: x.method,
       transferor: this.options.transferor,
       closedAt: x.closedAt,
-      parcel: {
-        code: parcels.map((p) => p.code).join('、'),
-        location: parcels.map((p) => p.location).join('；'),
-        area: Area.sum(parcels.map((p) => Area.of(p.area))),
-        use: USE_NAMES[first.planned_use] ?? first.planned_use,
-        ...(first.min ? { plotRatioMin: Ratio.of(first.min) } : {}),
-        plotRatioMax: Ratio.of(first.max ?? '1.0000'),
-        tenureYears: first.tenure_years,
-      },
+      parcels: parcels.map((p) => ({
+        code: p.code,
+        location: p.location,
+        area: Area.of(p.area),
+        use: USE_NAMES[p.planned_use] ?? p.planned_use,
+        ...(p.min ? { plotRatioMin: Ratio.of(p.min) } : {}),
+        ...(p.max ? { plotRatioMax: Ratio.of(p.max) } : {}),
+        tenureYears: p.tenure_years,
+      })),
       winner: { name: lead.name, creditCode: lead.code },
       ...(members.length > 1 ? { partners: members.map((m) => ({ name: m.name, creditCode: m.code, share: Ratio.of(m.share) })) } : {}),
-      price: x.price,
+      priceUnit: x.priceUnit,
+      bidPrice: x.bidPrice,
       startPrice: x.startPrice,
       depositConverted: x.earnest,
       paymentPlan: x.plan,
@@ -306,6 +322,9 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
       verificationCode: code,
       verificationUrl: url,
     });
+    if (!model.price.eq(x.totalPrice)) {
+      throw new DomainError('INVALID_STATE', `the confirmation's total ${model.price.toString()} differs from the result's ${x.totalPrice.toString()}`, 'price');
+    }
     const pdf = await renderConfirmationPdf(model, locateCjkFont());
     await em.query(
       `INSERT INTO confirmation (lot_id, application_id, verification_code, document_sha256, document, model, issued_at, sign_deadline) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -750,10 +769,24 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
   async publishResult(lotId: string) {
     return this.dataSource.transaction(async (em) => {
       const [s] = (await em.query(
-        `SELECT s.outcome, s.price::text AS price, s.published_at, l.lot_number, l.title, l.announcement_id, r.unit_price::text AS unit_price, r.floor_price::text AS floor_price, r.premium_rate::text AS premium_rate, s.winner_application_id
+        `SELECT s.outcome, s.price::text AS price, s.published_at, l.lot_number, l.title, l.announcement_id, r.price_unit, r.bid_price::text AS bid_price,
+                r.unit_price::text AS unit_price, r.floor_price::text AS floor_price, r.premium_rate::text AS premium_rate, s.winner_application_id
            FROM settlement s JOIN lot l ON l.id = s.lot_id JOIN result r ON r.lot_id = s.lot_id WHERE s.lot_id = $1 FOR UPDATE OF s`,
         [lotId],
-      )) as Array<{ outcome: string; price: string; published_at: Date | null; lot_number: string; title: string; announcement_id: string; unit_price: string | null; floor_price: string | null; premium_rate: string | null; winner_application_id: string | null }>;
+      )) as Array<{
+        outcome: string;
+        price: string;
+        published_at: Date | null;
+        lot_number: string;
+        title: string;
+        announcement_id: string;
+        price_unit: PriceUnit;
+        bid_price: string | null;
+        unit_price: string | null;
+        floor_price: string | null;
+        premium_rate: string | null;
+        winner_application_id: string | null;
+      }>;
       if (!s) throw new DomainError('SETTLEMENT_NOT_FOUND', `lot ${lotId} has no settlement`, 'lotId');
       if (s.outcome !== 'sold' || !s.winner_application_id) throw new DomainError('NOT_SOLD', 'only a sale is published with its winner', 'lotId');
       if (s.published_at) throw new DomainError('ALREADY_PUBLISHED', 'the result was already published', 'lotId');
@@ -762,9 +795,10 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
       const body = [
         `宗地编号 ${s.lot_number}（${s.title}）`,
         `竞得人：${who}`,
-        `成交价：${s.price} 元`,
-        ...(s.unit_price ? [`单价：${s.unit_price} 元/平方米`] : []),
-        ...(s.floor_price ? [`楼面价：${s.floor_price} 元/平方米`] : []),
+        ...(s.price_unit !== 'total' && s.bid_price ? [`成交报价：${s.bid_price} ${PRICE_UNIT_LABELS[s.price_unit]}`] : []),
+        `成交总价：${s.price} 元`,
+        ...(s.unit_price ? [`单价：${s.unit_price} 元/平方米（按出让面积）`] : []),
+        ...(s.floor_price ? [`楼面地价：${s.floor_price} 元/平方米（按最大容积率计算的建筑面积）`] : []),
         ...(s.premium_rate ? [`溢价率：${Ratio.of(s.premium_rate).formatPercent(2)}`] : []),
         '公示期内如有异议，请向出让人书面反映。',
       ].join('\n');
