@@ -47,6 +47,7 @@ import {
   type PremiumPayment,
   type SaleMethod,
 } from '../domain';
+import { VERIFICATION_PAGE_PATH, type VerifiedConfirmation } from '../http/verification-page';
 import { SETTLEMENT_OPTIONS, type SettlementOptions } from './settlement-options';
 import { SettlementSettingsProvider } from './settlement-settings.provider';
 
@@ -294,7 +295,8 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
     )) as Array<{ name: string; code: string; share: string; is_lead: boolean }>;
     const lead = members.find((m) => m.is_lead) ?? members[0];
     const code = generateVerificationCode();
-    const url = verificationUrl(this.options.publicBaseUrl, code);
+    // The page at /verify/:code (served outside /api) verifies what this prints.
+    const url = verificationUrl(`${this.options.publicBaseUrl}/${VERIFICATION_PAGE_PATH}`, code);
     const model = buildConfirmation({
       announcementNumber: x.announcementNumber,
       lotNumber: x.lotNumber,
@@ -383,30 +385,59 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
     });
   }
 
-  /** Public check of a verification code (and optionally of a document's SHA-256): no identities. */
-  async verifyConfirmation(codeText: string, sha256?: string) {
+  /**
+   * The public facts of the confirmation a code names (what a person types: case, spaces, dashes and
+   * Crockford's look-alikes do not matter), or null when the text is not a code or no confirmation has
+   * it. No identities: the winner's name is published with the result (成交公示), not here.
+   */
+  async lookupConfirmation(codeText: string): Promise<VerifiedConfirmation | null> {
     let code: string;
     try {
       code = normalizeVerificationCode(codeText);
     } catch {
-      return { valid: false, reason: 'NOT_A_CODE' };
+      return null;
     }
     const [c] = (await this.dataSource.query(
-      `SELECT c.document_sha256, c.issued_at, c.signed_at, l.lot_number, a.number AS announcement_number, r.price::text AS price
+      `SELECT c.document_sha256, c.issued_at, c.signed_at, l.lot_number, a.number AS announcement_number, r.price::text AS price, r.price_unit, r.bid_price::text AS bid_price
          FROM confirmation c JOIN lot l ON l.id = c.lot_id JOIN announcement a ON a.id = l.announcement_id JOIN result r ON r.lot_id = c.lot_id
         WHERE c.verification_code = $1`,
       [code],
-    )) as Array<{ document_sha256: string; issued_at: Date; signed_at: Date | null; lot_number: string; announcement_number: string; price: string }>;
-    if (!c) return { valid: false, reason: 'UNKNOWN_CODE' };
-    const documentMatches = sha256 === undefined ? undefined : sha256.toLowerCase() === c.document_sha256;
+    )) as Array<{ document_sha256: string; issued_at: Date; signed_at: Date | null; lot_number: string; announcement_number: string; price: string; price_unit: PriceUnit; bid_price: string | null }>;
+    if (!c) return null;
     return {
-      valid: documentMatches !== false,
+      code,
       announcementNumber: c.announcement_number,
       lotNumber: c.lot_number,
       price: c.price,
+      priceUnit: c.price_unit,
+      bidPrice: c.bid_price,
       documentSha256: c.document_sha256,
-      issuedAt: c.issued_at,
+      issuedAt: new Date(c.issued_at),
       signed: c.signed_at !== null,
+    };
+  }
+
+  /** Public check of a verification code (and optionally of a document's SHA-256): no identities. */
+  async verifyConfirmation(codeText: string, sha256?: string) {
+    try {
+      normalizeVerificationCode(codeText);
+    } catch {
+      return { valid: false, reason: 'NOT_A_CODE' };
+    }
+    const c = await this.lookupConfirmation(codeText);
+    if (!c) return { valid: false, reason: 'UNKNOWN_CODE' };
+    const documentMatches = sha256 === undefined ? undefined : sha256.toLowerCase() === c.documentSha256;
+    return {
+      valid: documentMatches !== false,
+      verificationCode: c.code,
+      announcementNumber: c.announcementNumber,
+      lotNumber: c.lotNumber,
+      price: c.price,
+      priceUnit: c.priceUnit,
+      bidPrice: c.bidPrice,
+      documentSha256: c.documentSha256,
+      issuedAt: c.issuedAt,
+      signed: c.signed,
       ...(documentMatches === undefined ? {} : { documentMatches }),
     };
   }
