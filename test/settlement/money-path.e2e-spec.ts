@@ -156,8 +156,8 @@ describe('the money path after the hammer', () => {
     // finance resolves the bank fee by hand, with a reason
     const [fee] = await sql<{ id: string }>(`SELECT id FROM bank_statement_line WHERE txn_id = 'FEE-1'`);
     await t.http().post(`/api/bank-statement-lines/${fee.id}/resolution`).set(bearer(finance)).send({ action: 'ignore', reason: '银行手续费，由中心经费列支' }).expect(200);
-    const paid = (await t.http().get('/api/refunds').query({ lotId, status: 'paid' }).set(bearer(finance)).expect(200)).body as Array<{ bank_reference: string }>;
-    expect(paid.map((r) => r.bank_reference).sort()).toEqual(['RF-0', 'RF-1']);
+    const paid = (await t.http().get('/api/refunds').query({ lotId, status: 'paid' }).set(bearer(finance)).expect(200)).body as Array<{ bankReference: string }>;
+    expect(paid.map((r) => r.bankReference).sort()).toEqual(['RF-0', 'RF-1']);
     // the same statement again changes nothing
     const counts = async () => (await sql<{ n: string }>(`SELECT (SELECT count(*) FROM journal_entry) || '/' || (SELECT count(*) FROM bank_statement_line) AS n`))[0].n;
     const before = await counts();

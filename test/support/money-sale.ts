@@ -14,6 +14,8 @@ export interface MoneyBidder {
   applicationId: string;
   subAccount: string;
   depositTxnId: string;
+  /** With `jointWinner`, the third bidder's partner in its joint bid (40%); it accepted but does not bid or sign. */
+  partner?: { name: string; creditCode: string; token: string; bidderId: string };
 }
 
 /** A parcel of a money lot: PARCEL_A's fields with these overrides (code, area, plot ratios, use…). */
@@ -24,6 +26,8 @@ export interface MoneyLotOptions {
   terms?: Record<string, unknown>;
   /** The lot's parcels (default one parcel like PARCEL_A). */
   parcels?: MoneyParcel[];
+  /** The third bidder (who wins when it bids last) applies jointly with a partner: 60% / 40%. */
+  jointWinner?: boolean;
 }
 
 let run = 0;
@@ -66,19 +70,31 @@ export async function publishedMoneyLot(t: TestApp, s: SaleBuilder, terms: Recor
  */
 export async function soldLot(t: TestApp, s: SaleBuilder, url: string, prices: readonly string[], options: MoneyLotOptions = {}): Promise<{ lotId: string; bidders: MoneyBidder[] }> {
   const n = ++run;
-  const terms = { ...AUCTION_TERMS, countdownSeconds: 600, eligibility: { jointBidsAllowed: false, review: 'post_review', exclusions: '' }, ...options.terms };
+  const terms = { ...AUCTION_TERMS, countdownSeconds: 600, eligibility: { jointBidsAllowed: options.jointWinner === true, review: 'post_review', exclusions: '' }, ...options.terms };
   const lotId = options.parcels ? await publishedMoneyLot(t, s, terms, options.parcels) : await publishedLot(t, s, terms);
   await t.dataSource.query(`UPDATE lot SET application_start = now() - interval '1 minute' WHERE id = $1`, [lotId]);
   const bidders: MoneyBidder[] = [];
   for (const [i, name] of ['甲置业有限公司', '乙地产有限公司', '丙建设有限公司'].entries()) {
     const company = await registerCompany(t, `money${n}.b${i}`, `${name}${n}`, 9000 + n * 10 + i);
-    const app = await t.http().post(`/api/lots/${lotId}/applications`).set(bearer(company.token)).send({}).expect(201);
+    const partner = options.jointWinner && i === 2 ? await registerCompany(t, `money${n}.p${i}`, `丁投资有限公司${n}`, 9000 + n * 10 + 5) : undefined;
+    const body = partner ? { partners: [{ identifier: company.creditCode, share: '60.00' }, { identifier: partner.creditCode, share: '40.00' }] } : {};
+    const app = await t.http().post(`/api/lots/${lotId}/applications`).set(bearer(company.token)).send(body).expect(201);
+    if (partner) await t.http().post(`/api/applications/${app.body.id}/acceptance`).set(bearer(partner.token)).expect(201);
     const submitted = await t.http().post(`/api/applications/${app.body.id}/submit`).set(bearer(company.token)).expect(201);
     const subAccount = submitted.body.deposit.subAccount as string;
     const txnId = `DEP${n}${i}${Date.now() % 100000}`;
     const notice = await postNotice(t, bankNotice({ subAccount, amount: terms.deposit as string, payerName: company.name, txnId }));
     if (notice.status !== 200) throw new Error(`the deposit notice was refused: ${notice.status} ${JSON.stringify(notice.body)}`);
-    bidders.push({ name: company.name, creditCode: company.creditCode, token: company.token, bidderId: company.id, applicationId: app.body.id as string, subAccount, depositTxnId: txnId });
+    bidders.push({
+      name: company.name,
+      creditCode: company.creditCode,
+      token: company.token,
+      bidderId: company.id,
+      applicationId: app.body.id as string,
+      subAccount,
+      depositTxnId: txnId,
+      ...(partner ? { partner: { name: partner.name, creditCode: partner.creditCode, token: partner.token, bidderId: partner.id } } : {}),
+    });
   }
   await openTradingNow(t, lotId);
   const clients: Client[] = await Promise.all(bidders.map((b) => connect(url, b.token)));

@@ -334,9 +334,15 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
     );
   }
 
-  /** The winner (its lead bidder's account) or staff who may see bidder identities. */
+  /** Staff who may see bidder identities, or a member of the winning application (every partner of a joint bid reads it). */
   private async assertMayRead(em: EntityManager, applicationId: string, actor: Actor, staff: boolean): Promise<void> {
     if (staff) return;
+    const [own] = (await em.query(`SELECT 1 WHERE ${memberOfSql('$1::uuid', '$2')}`, [applicationId, actor.id])) as unknown[];
+    if (!own) throw new DomainError('CONFIRMATION_NOT_FOUND', 'no confirmation of yours for this lot', 'lotId');
+  }
+
+  /** The lead partner only: it signs for the group (DOMAIN §4). */
+  private async assertMaySign(em: EntityManager, applicationId: string, actor: Actor): Promise<void> {
     const [own] = (await em.query(`SELECT 1 FROM application a JOIN bidder b ON b.id = a.lead_bidder_id WHERE a.id = $1 AND b.user_id = $2`, [applicationId, actor.id])) as unknown[];
     if (!own) throw new DomainError('CONFIRMATION_NOT_FOUND', 'no confirmation of yours for this lot', 'lotId');
   }
@@ -376,7 +382,7 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
       if (!row) throw new DomainError('CONFIRMATION_NOT_FOUND', `lot ${lotId} has no confirmation`, 'lotId');
       // The database clock read after the lock, as for bids: a signature that waited on the lock is judged when it got it.
       const c = { ...row, now: await this.tx.now(em) };
-      await this.assertMayRead(em, c.application_id, actor, false);
+      await this.assertMaySign(em, c.application_id, actor);
       if (c.signed_at) throw new DomainError('ALREADY_SIGNED', `the confirmation was signed at ${new Date(c.signed_at).toISOString()}`, 'lotId');
       if (new Date(c.now).getTime() > new Date(c.sign_deadline).getTime()) throw new DomainError('DEADLINE_PASSED', `the confirmation had to be signed by ${new Date(c.sign_deadline).toISOString()}`, 'lotId');
       await em.query(`UPDATE confirmation SET signed_at = $2, signed_by = $3 WHERE id = $1`, [c.id, c.now, actor.id]);
@@ -492,8 +498,27 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
     });
   }
 
-  async contract(contractId: string) {
-    return this.contractIn(this.dataSource.manager, contractId, toShanghaiDate(await this.tx.now()));
+  /**
+   * A contract with its installments, payments and penalties: for staff, and for every member of the
+   * winning application. Anyone else gets the answer an unknown id gets (CONTRACT_NOT_FOUND).
+   */
+  async contract(contractId: string, actor?: Actor, staff = true) {
+    const em = this.dataSource.manager;
+    if (!staff) {
+      const [own] = (await em.query(`SELECT 1 FROM land_contract c WHERE c.id = $1 AND ${memberOfSql('c.application_id', '$2')}`, [contractId, actor?.id ?? null])) as unknown[];
+      if (!own) throw new DomainError('CONTRACT_NOT_FOUND', `contract ${contractId} does not exist`, 'id');
+    }
+    return this.contractIn(em, contractId, toShanghaiDate(await this.tx.now()));
+  }
+
+  /** The contracts of the caller's winning applications (any member of a joint bid), newest first. */
+  async myContracts(actor: Actor) {
+    const em = this.dataSource.manager;
+    const rows = (await em.query(`SELECT c.id FROM land_contract c WHERE ${memberOfSql('c.application_id', '$1')} ORDER BY c.signed_on DESC, c.id`, [actor.id])) as Array<{ id: string }>;
+    const today = toShanghaiDate(await this.tx.now());
+    const out = [];
+    for (const r of rows) out.push(await this.contractIn(em, r.id, today));
+    return out;
   }
 
   private async contractIn(em: EntityManager, contractId: string, today: IsoDate) {
@@ -674,15 +699,28 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
   // ───────────────────────────── refunds ─────────────────────────────
 
   async refunds(query: { status?: 'due' | 'paid'; overdue?: boolean; lotId?: string }) {
+    return this.refundRows(`($1::text IS NULL OR r.status = $1) AND ($2::boolean IS NOT TRUE OR (r.status = 'due' AND r.due_at < clock_timestamp())) AND ($3::uuid IS NULL OR r.lot_id = $3)`, [
+      query.status ?? null,
+      query.overdue ?? null,
+      query.lotId ?? null,
+    ]);
+  }
+
+  /** The refunds owed or paid to the caller's applications (winner or not, any member of a joint bid). */
+  async myRefunds(actor: Actor) {
+    return this.refundRows(memberOfSql('r.application_id', '$1'), [actor.id]);
+  }
+
+  private async refundRows(where: string, params: unknown[]): Promise<RefundView[]> {
     const rows = (await this.dataSource.query(
       `SELECT r.id, r.lot_id, l.lot_number, r.application_id, a.bidder_number, r.txn_id, r.amount::text AS amount, r.reason, r.payee_name, r.due_at, r.status, r.bank_reference,
               to_char(r.paid_on, 'YYYY-MM-DD') AS paid_on, (r.status = 'due' AND r.due_at < clock_timestamp()) AS overdue
          FROM refund r JOIN lot l ON l.id = r.lot_id JOIN application a ON a.id = r.application_id
-        WHERE ($1::text IS NULL OR r.status = $1) AND ($2::boolean IS NOT TRUE OR (r.status = 'due' AND r.due_at < clock_timestamp())) AND ($3::uuid IS NULL OR r.lot_id = $3)
+        WHERE ${where}
         ORDER BY r.due_at, r.id`,
-      [query.status ?? null, query.overdue ?? null, query.lotId ?? null],
-    )) as Array<Record<string, unknown> & { id: string }>;
-    return rows.map((r) => ({ ...r, reference: refundReference(r.id) }));
+      params,
+    )) as RefundRow[];
+    return rows.map(refundView);
   }
 
   /** A refund went out: the bank's reference is kept, Dr refunds payable / Cr bank. Idempotent by reference. */
@@ -707,7 +745,7 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
 
   async markRefundPaidTx(refundId: string, p: { bankReference: string; paidOn: IsoDate }) {
     await this.dataSource.transaction((em) => this.markRefundPaid(em, refundId, p));
-    return (await this.refunds({})).find((r) => r.id === refundId);
+    return (await this.refundRows('r.id = $1', [refundId]))[0];
   }
 
   // ───────────────────────────── deadlines and defaults ─────────────────────────────
@@ -775,25 +813,56 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
   }
 
   async settlements(query: { overdue?: boolean }) {
+    const views = await this.settlementRows('true', []);
+    return query.overdue ? views.filter((v) => v.overdue.length > 0) : views;
+  }
+
+  /** The settlements of the lots the caller won (any member of the winning application), with their deadlines. */
+  async mySettlements(actor: Actor) {
+    const views = await this.settlementRows(memberOfSql('s.winner_application_id', '$1'), [actor.id]);
+    // Other bidders' refunds are not the winner's business.
+    return views.map(({ refundsDue: _others, ...v }) => ({ ...v, overdue: v.overdue.filter((o) => o !== 'refunds') }));
+  }
+
+  private async settlementRows(where: string, params: unknown[]) {
     const rows = (await this.dataSource.query(
       `SELECT s.lot_id, l.lot_number, s.outcome, s.status, s.price::text AS price, s.earnest::text AS earnest, s.closed_at, s.confirmation_deadline, s.contract_deadline, s.refund_due,
               s.publication_deadline, s.service_deadline, s.published_at, c.signed_at AS confirmation_signed_at, k.id AS contract_id,
               (SELECT count(*)::int FROM refund r WHERE r.lot_id = s.lot_id AND r.status = 'due') AS refunds_due,
               clock_timestamp() AS now
          FROM settlement s JOIN lot l ON l.id = s.lot_id LEFT JOIN confirmation c ON c.lot_id = s.lot_id LEFT JOIN land_contract k ON k.lot_id = s.lot_id
+        WHERE ${where}
         ORDER BY s.closed_at DESC`,
-    )) as Array<Record<string, unknown> & { now: Date }>;
-    const views = rows.map(({ now, ...r }) => {
-      const past = (d: unknown) => d !== null && d !== undefined && new Date(d as Date).getTime() < new Date(now).getTime();
+      params,
+    )) as SettlementRow[];
+    return rows.map((r) => {
+      const past = (d: Date | null) => d !== null && new Date(d).getTime() < new Date(r.now).getTime();
       const overdue: string[] = [];
       if (r.status === 'awaiting_contract' && !r.confirmation_signed_at && past(r.confirmation_deadline)) overdue.push('confirmation');
       if (r.status === 'awaiting_contract' && past(r.contract_deadline)) overdue.push('contract');
-      if ((r.refunds_due as number) > 0 && past(r.refund_due)) overdue.push('refunds');
+      if (r.refunds_due > 0 && past(r.refund_due)) overdue.push('refunds');
       if (r.outcome === 'sold' && !r.published_at && past(r.publication_deadline)) overdue.push('publication');
-      if (!['paid', 'unsold'].includes(String(r.status)) && past(r.service_deadline)) overdue.push('service_target');
-      return { ...r, overdue };
+      if (!['paid', 'unsold'].includes(r.status) && past(r.service_deadline)) overdue.push('service_target');
+      return {
+        lotId: r.lot_id,
+        lotNumber: r.lot_number,
+        outcome: r.outcome,
+        status: r.status,
+        price: r.price,
+        earnest: r.earnest,
+        closedAt: r.closed_at,
+        confirmationDeadline: r.confirmation_deadline,
+        confirmationSignedAt: r.confirmation_signed_at,
+        contractDeadline: r.contract_deadline,
+        contractId: r.contract_id,
+        refundDue: r.refund_due,
+        refundsDue: r.refunds_due,
+        publicationDeadline: r.publication_deadline,
+        publishedAt: r.published_at,
+        serviceDeadline: r.service_deadline,
+        overdue,
+      };
     });
-    return query.overdue ? views.filter((v) => v.overdue.length > 0) : views;
   }
 
   /** 成交公示: the result published with the winner's name (and partners), within its deadline. */
@@ -895,6 +964,89 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
       },
     });
   }
+}
+
+/** SQL: the account `$user` is a member (a partner, the lead included) of the application `applicationExpr`. */
+function memberOfSql(applicationExpr: string, user: string): string {
+  return `EXISTS (SELECT 1 FROM application_partner mp JOIN bidder mb ON mb.id = mp.bidder_id WHERE mp.application_id = ${applicationExpr} AND mb.user_id = ${user})`;
+}
+
+interface RefundRow {
+  id: string;
+  lot_id: string;
+  lot_number: string;
+  application_id: string;
+  bidder_number: string | null;
+  txn_id: string;
+  amount: string;
+  reason: string;
+  payee_name: string;
+  due_at: Date;
+  status: 'due' | 'paid';
+  bank_reference: string | null;
+  paid_on: string | null;
+  overdue: boolean;
+}
+
+/** A refund as the API shows it. */
+export interface RefundView {
+  id: string;
+  lotId: string;
+  lotNumber: string;
+  applicationId: string;
+  bidderNumber: string | null;
+  /** The deposit payment (bank transaction) being returned. */
+  txnId: string;
+  amount: string;
+  reason: string;
+  payeeName: string;
+  dueAt: Date;
+  status: 'due' | 'paid';
+  overdue: boolean;
+  /** The reference to quote on the transfer (附言), which the bank statement line carries. */
+  reference: string;
+  bankReference: string | null;
+  paidOn: string | null;
+}
+
+function refundView(r: RefundRow): RefundView {
+  return {
+    id: r.id,
+    lotId: r.lot_id,
+    lotNumber: r.lot_number,
+    applicationId: r.application_id,
+    bidderNumber: r.bidder_number,
+    txnId: r.txn_id,
+    amount: r.amount,
+    reason: r.reason,
+    payeeName: r.payee_name,
+    dueAt: r.due_at,
+    status: r.status,
+    overdue: r.overdue,
+    reference: refundReference(r.id),
+    bankReference: r.bank_reference,
+    paidOn: r.paid_on,
+  };
+}
+
+interface SettlementRow {
+  lot_id: string;
+  lot_number: string;
+  outcome: 'sold' | 'unsold';
+  status: string;
+  price: string | null;
+  earnest: string;
+  closed_at: Date;
+  confirmation_deadline: Date | null;
+  contract_deadline: Date | null;
+  refund_due: Date;
+  publication_deadline: Date | null;
+  service_deadline: Date;
+  published_at: Date | null;
+  confirmation_signed_at: Date | null;
+  contract_id: string | null;
+  refunds_due: number;
+  now: Date;
 }
 
 /** The reference finance quotes on a refund transfer (附言), so the bank statement line matches it. */
