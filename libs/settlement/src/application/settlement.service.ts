@@ -714,8 +714,11 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
   private async refundRows(where: string, params: unknown[]): Promise<RefundView[]> {
     const rows = (await this.dataSource.query(
       `SELECT r.id, r.lot_id, l.lot_number, r.application_id, a.bidder_number, r.txn_id, r.amount::text AS amount, r.reason, r.payee_name, r.due_at, r.status, r.bank_reference,
-              to_char(r.paid_on, 'YYYY-MM-DD') AS paid_on, (r.status = 'due' AND r.due_at < clock_timestamp()) AS overdue
+              to_char(r.paid_on, 'YYYY-MM-DD') AS paid_on, (r.status = 'due' AND r.due_at < clock_timestamp()) AS overdue,
+              m.id AS line_id, m.txn_id AS line_txn_id, m.statement_id AS line_statement_id
          FROM refund r JOIN lot l ON l.id = r.lot_id JOIN application a ON a.id = r.application_id
+         LEFT JOIN LATERAL (SELECT bl.id, bl.txn_id, bl.statement_id FROM bank_statement_line bl
+                             WHERE bl.matched_kind = 'refund' AND bl.matched_id = 'refund:' || r.id::text AND bl.status IN ('matched', 'resolved') LIMIT 1) m ON true
         WHERE ${where}
         ORDER BY r.due_at, r.id`,
       params,
@@ -955,12 +958,41 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
     });
     this.reconciliation.register({
       kind: 'refund',
+      // A refund due, and a refund already recorded as paid (by hand, POST /refunds/:id/payment) that no
+      // statement line has confirmed yet: its payout still has to show on a statement.
       expected: async (em) => {
-        const rows = (await em.query(`SELECT id, amount::text AS amount, to_char(due_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS due FROM refund WHERE status = 'due'`)) as Array<{ id: string; amount: string; due: IsoDate }>;
-        return rows.map((r) => ({ id: `refund:${r.id}`, kind: 'refund' as const, reference: refundReference(r.id), amount: Money.of(r.amount), dueDate: r.due }));
+        const rows = (await em.query(
+          `SELECT r.id, r.amount::text AS amount, r.status,
+                  CASE WHEN r.status = 'paid' THEN to_char(r.paid_on, 'YYYY-MM-DD') ELSE to_char(r.due_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') END AS due
+             FROM refund r
+            WHERE r.status = 'due'
+               OR NOT EXISTS (SELECT 1 FROM bank_statement_line l WHERE l.matched_kind = 'refund' AND l.matched_id = 'refund:' || r.id::text AND l.status IN ('matched', 'resolved'))`,
+        )) as Array<{ id: string; amount: string; status: 'due' | 'paid'; due: IsoDate }>;
+        return rows.map((r) => ({
+          id: `refund:${r.id}`,
+          kind: 'refund' as const,
+          reference: refundReference(r.id),
+          amount: Money.of(r.amount),
+          dueDate: r.due,
+          ...(r.status === 'paid' ? { recorded: true } : {}),
+        }));
       },
+      // A refund due is paid by the line; a refund already recorded as paid is only confirmed by it:
+      // nothing is booked twice (the line is linked through its matched item).
       settle: async (em, item, line) => {
-        await this.markRefundPaid(em, item.id.slice('refund:'.length), { bankReference: line.txnId, paidOn: line.date, at: line.bookedAt });
+        const refundId = item.id.slice('refund:'.length);
+        const [r] = (await em.query(`SELECT status, bank_reference, lot_id, amount::text AS amount FROM refund WHERE id = $1 FOR UPDATE`, [refundId])) as Array<{ status: 'due' | 'paid'; bank_reference: string | null; lot_id: string; amount: string }>;
+        if (r?.status !== 'paid') {
+          await this.markRefundPaid(em, refundId, { bankReference: line.txnId, paidOn: line.date, at: line.bookedAt });
+          return;
+        }
+        await this.audit.record(em, {
+          action: 'refund.bank_confirmed',
+          entityType: 'lot',
+          entityId: r.lot_id,
+          before: { refundId, status: 'paid', bankConfirmed: false },
+          after: { refundId, bankConfirmed: true, bankReference: r.bank_reference, statementTxnId: line.txnId, statementAmount: line.amount.toString(), recordedAmount: r.amount },
+        });
       },
     });
   }
@@ -986,6 +1018,9 @@ interface RefundRow {
   bank_reference: string | null;
   paid_on: string | null;
   overdue: boolean;
+  line_id: string | null;
+  line_txn_id: string | null;
+  line_statement_id: string | null;
 }
 
 /** A refund as the API shows it. */
@@ -1007,6 +1042,8 @@ export interface RefundView {
   reference: string;
   bankReference: string | null;
   paidOn: string | null;
+  /** The bank statement line that confirmed the payout, once one did (paid by hand and not yet confirmed: null). */
+  reconciledWith: { lineId: string; txnId: string; statementId: string } | null;
 }
 
 function refundView(r: RefundRow): RefundView {
@@ -1026,6 +1063,7 @@ function refundView(r: RefundRow): RefundView {
     reference: refundReference(r.id),
     bankReference: r.bank_reference,
     paidOn: r.paid_on,
+    reconciledWith: r.line_id === null ? null : { lineId: r.line_id, txnId: r.line_txn_id as string, statementId: r.line_statement_id as string },
   };
 }
 
