@@ -7,6 +7,7 @@ import { Money } from '@app/money/money';
 import { lotReport, lotReportTable, REPORT_DIMENSIONS, type ClosedLotFact, type LotFigures, type LotReportRow, type ReportDimension, type ReportPeriod } from '../domain/reports';
 import { toCsv } from '../export/csv';
 import { toXlsx } from '../export/xlsx';
+import { percent } from '../export/cells';
 
 export interface LandSalesQuery {
   period?: ReportPeriod;
@@ -79,10 +80,10 @@ export class LandSalesReportService {
     return { period, from, to, by: report.by, rows: report.rows, totals: report.totals };
   }
 
-  /** The report as a download: CSV (UTF-8 with BOM, for Excel) or XLSX (amounts as exact text). */
+  /** The report as a download for people: CSV (UTF-8 with BOM, for Excel) or XLSX (numeric amounts, exact to the fen); Chinese headers and labels. */
   async export(query: LandSalesQuery, format: 'csv' | 'xlsx'): Promise<ReportFile> {
     const report = await this.report(query);
-    const table = lotReportTable({ period: report.period, by: report.by, rows: report.rows, totals: report.totals });
+    const table = lotReportTable({ period: report.period, by: report.by, rows: report.rows, totals: report.totals }, percent);
     const name = `land-sales_${report.period}_${report.from ?? 'start'}_${report.to}`;
     if (format === 'csv') return { filename: `${name}.csv`, contentType: CSV_CONTENT_TYPE, body: toCsv(table.headers, table.rows) };
     return { filename: `${name}.xlsx`, contentType: XLSX_CONTENT_TYPE, body: await toXlsx('出让统计', table.headers, table.rows) };

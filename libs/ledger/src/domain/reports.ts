@@ -1,6 +1,7 @@
 import { toShanghaiDate } from '@app/calendar/domain/calendar-day';
 import { Money } from '@app/money/money';
 import { Ratio } from '@app/money/ratio';
+import { LAND_USE_LABELS, labelOf, METHOD_LABELS, periodLabel } from './labels';
 import { throwIfViolations, type RuleViolation } from './violations';
 
 /**
@@ -229,15 +230,21 @@ export const LOT_REPORT_HEADERS: Readonly<Record<ReportDimension | 'period' | ke
   depositsHeld: '未退保证金（元）',
 });
 
-/** Cells of {@link lotReportTable}: text, whole counts, or exact decimals. */
-export type LotReportCell = string | number | Money | Ratio | null;
+/** A ratio to show as a percentage (the export's PercentCell has the same shape). */
+export interface PercentOf {
+  readonly ratio: Ratio;
+}
+
+/** Cells of {@link lotReportTable}: text, whole counts, exact amounts or a percentage. */
+export type LotReportCell = string | number | Money | PercentOf | null;
 
 /**
- * The report as a table for CSV/XLSX export (`toCsv(table.headers, table.rows)`): one row per group
- * and a final 合计 (total) row. Counts are whole numbers; amounts are Money; the rate is a Ratio or
- * null (blank) when nothing was sold.
+ * The report as a table for people (CSV/XLSX export, `toCsv(table.headers, table.rows)`): Chinese
+ * headers and labels (出让方式 拍卖/挂牌/招标, 用途 城镇住宅用地…, 期间 2025年第4季度), one row per group
+ * and a final 合计 (total) row. Counts are whole numbers; amounts are Money; the rate is a percentage
+ * (`percent` builds the cell) or null (blank) when nothing was sold.
  */
-export function lotReportTable(report: LotReport): { headers: string[]; rows: LotReportCell[][] } {
+export function lotReportTable(report: LotReport, percent: (r: Ratio) => PercentOf): { headers: string[]; rows: LotReportCell[][] } {
   const headers = [
     LOT_REPORT_HEADERS.period,
     ...report.by.map((d) => LOT_REPORT_HEADERS[d]),
@@ -248,8 +255,9 @@ export function lotReportTable(report: LotReport): { headers: string[]; rows: Lo
     LOT_REPORT_HEADERS.averagePremiumRate,
     LOT_REPORT_HEADERS.depositsHeld,
   ];
-  const figureCells = (f: LotFigures): LotReportCell[] => [f.offered, f.sold, f.unsold, f.revenue, f.averagePremiumRate, f.depositsHeld];
-  const rows: LotReportCell[][] = report.rows.map((r) => [r.period, ...report.by.map((d) => r[d] ?? ''), ...figureCells(r)]);
+  const figureCells = (f: LotFigures): LotReportCell[] => [f.offered, f.sold, f.unsold, f.revenue, f.averagePremiumRate === null ? null : percent(f.averagePremiumRate), f.depositsHeld];
+  const label = (d: ReportDimension, code: string): string => (d === 'method' ? labelOf(METHOD_LABELS, code) : d === 'landUse' ? labelOf(LAND_USE_LABELS, code) : code);
+  const rows: LotReportCell[][] = report.rows.map((r) => [periodLabel(r.period), ...report.by.map((d) => label(d, r[d] ?? '')), ...figureCells(r)]);
   rows.push(['合计', ...report.by.map(() => ''), ...figureCells(report.totals)]);
   return { headers, rows };
 }

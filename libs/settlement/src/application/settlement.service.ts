@@ -14,6 +14,8 @@ import {
   depositForfeited,
   depositRefundDue,
   installmentDue,
+  LAND_USE_LABELS,
+  labelOf,
   LedgerService,
   paymentReceived,
   penaltyAccrued,
@@ -50,15 +52,6 @@ import {
 import { VERIFICATION_PAGE_PATH, type VerifiedConfirmation } from '../http/verification-page';
 import { SETTLEMENT_OPTIONS, type SettlementOptions } from './settlement-options';
 import { SettlementSettingsProvider } from './settlement-settings.provider';
-
-const USE_NAMES: Record<string, string> = {
-  residential: '城镇住宅用地',
-  commercial: '商服用地',
-  industrial: '工业用地',
-  mixed: '商住混合用地',
-  public_service: '公共管理与公共服务用地',
-  other: '其他用地',
-};
 
 interface InstallmentRow {
   number: number;
@@ -307,7 +300,7 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
         code: p.code,
         location: p.location,
         area: Area.of(p.area),
-        use: USE_NAMES[p.planned_use] ?? p.planned_use,
+        use: labelOf(LAND_USE_LABELS, p.planned_use),
         ...(p.min ? { plotRatioMin: Ratio.of(p.min) } : {}),
         ...(p.max ? { plotRatioMax: Ratio.of(p.max) } : {}),
         tenureYears: p.tenure_years,
