@@ -8,8 +8,8 @@ import { normalizeVerificationCode } from '../domain/verification-code';
 import { SettlementService } from '../application/settlement.service';
 import { renderVerificationPage, VERIFICATION_PAGE_PATH, type DocumentCheck } from './verification-page';
 
-/** The largest PDF the page hashes (a confirmation is well under 1 MB with its embedded font subset). */
-const MAX_PDF_BYTES = 20 * 1024 * 1024;
+/** The largest PDF the page hashes (a confirmation is a few hundred KB with its embedded font subset); held in memory while hashed. */
+const MAX_PDF_BYTES = 5 * 1024 * 1024;
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
