@@ -1,7 +1,6 @@
-import { DomainErrors } from '@app/common/domain-error';
+import { DomainError, DomainErrors } from '@app/common/domain-error';
 import { Area } from '@app/money/area';
 import { totalPriceOf, type SaleParcel } from '@app/money/derived-figures';
-import { DomainError } from '@app/common/domain-error';
 import { Money } from '@app/money/money';
 import { Ratio } from '@app/money/ratio';
 import {
