@@ -46,11 +46,11 @@ describe('land sales reports', () => {
   }
 
   /** The close, as the trading context records it (its own flow is tested in test/bidding). */
-  async function close(lotId: string, closedAt: string, sold?: { winner: Seat; price: string }): Promise<void> {
+  async function close(lotId: string, closedAt: string, sold?: { winner: Seat; price: string; bidPrice?: string; priceUnit?: string }): Promise<void> {
     await t.dataSource.query(
-      `INSERT INTO result (lot_id, outcome, reason, winner_application_id, winner_number, price, land_area, chain_length, chain_head, closed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, '17800.00', 1, repeat('0', 64), $7)`,
-      [lotId, sold ? 'sold' : 'unsold', sold ? null : '无人报价', sold?.winner.applicationId ?? null, sold?.winner.bidderNumber ?? null, sold?.price ?? null, closedAt],
+      `INSERT INTO result (lot_id, outcome, reason, winner_application_id, winner_number, price, land_area, chain_length, chain_head, closed_at, price_unit, bid_price)
+       VALUES ($1, $2, $3, $4, $5, $6, '17800.00', 1, repeat('0', 64), $7, $8, $9)`,
+      [lotId, sold ? 'sold' : 'unsold', sold ? null : '无人报价', sold?.winner.applicationId ?? null, sold?.winner.bidderNumber ?? null, sold?.price ?? null, closedAt, sold?.priceUnit ?? 'total', sold ? (sold.bidPrice ?? sold.price) : null],
     );
   }
 
@@ -76,7 +76,7 @@ describe('land sales reports', () => {
     // L5: priced per ㎡ of land: start 550.00/㎡ × 17,800.00 ㎡; sold at 660.00/㎡ = 11,748,000.00 in total (20%).
     const l5 = await lotWithBidders(PARCEL_B, AUCTION_TERMS);
     await t.dataSource.query(`UPDATE lot SET start_price = 550.00, increment = 10.00, terms = jsonb_set(terms, '{priceUnit}', '"per_square_metre"') WHERE id = $1`, [l5.lotId]);
-    await close(l5.lotId, '2026-02-10T11:00:00+08:00', { winner: l5.bidders[0], price: '11748000.00' });
+    await close(l5.lotId, '2026-02-10T11:00:00+08:00', { winner: l5.bidders[0], price: '11748000.00', bidPrice: '660.00', priceUnit: 'per_square_metre' });
 
     // Deposits (2241, per application): what is still held depends on the date.
     const dep = (seat: Seat, amount: string, at: string) => post(depositReceived({ at: new Date(at), sourceId: `D-${seat.applicationId}`, applicationId: seat.applicationId, amount: m(amount) }));
@@ -131,9 +131,9 @@ describe('land sales reports', () => {
     expect(body.subarray(3).toString('utf8')).toBe(
       [
         '期间,区域,出让宗数,成交宗数,流拍宗数,成交总价（元）,平均溢价率,未退保证金（元）',
-        '2025-Q4,圣城街道,2,1,1,12250000.00,0.2500,5880000.00',
-        '2025-Q4,文家街道,1,1,0,10333333.33,0.0333,4000000.00',
-        '合计,,3,2,1,22583333.33,0.1417,9880000.00',
+        '2025年第4季度,圣城街道,2,1,1,12250000.00,25.00%,5880000.00',
+        '2025年第4季度,文家街道,1,1,0,10333333.33,3.33%,4000000.00',
+        '合计,,3,2,1,22583333.33,14.17%,9880000.00',
         '',
       ].join('\r\n'),
     );
@@ -149,11 +149,30 @@ describe('land sales reports', () => {
     const rows = [1, 2, 3, 4].map((r) => (sheet.getRow(r).values as unknown[]).slice(1));
     expect(rows).toEqual([
       ['期间', '区域', '出让宗数', '成交宗数', '流拍宗数', '成交总价（元）', '平均溢价率', '未退保证金（元）'],
-      ['2025-Q4', '圣城街道', 2, 1, 1, '12250000.00', '0.2500', '5880000.00'],
-      ['2025-Q4', '文家街道', 1, 1, 0, '10333333.33', '0.0333', '4000000.00'],
-      ['合计', '', 3, 2, 1, '22583333.33', '0.1417', '9880000.00'],
+      ['2025年第4季度', '圣城街道', 2, 1, 1, 12250000, 0.25, 5880000],
+      ['2025年第4季度', '文家街道', 1, 1, 0, 10333333.33, 0.0333, 4000000],
+      ['合计', '', 3, 2, 1, 22583333.33, 0.1417, 9880000],
     ]);
     expect(sheet.rowCount).toBe(4);
+    // numbers with formats, so that a spreadsheet sums them; each reads back to the exact fen
+    expect([sheet.getCell('F2').numFmt, sheet.getCell('G2').numFmt, sheet.getCell('H2').numFmt]).toEqual(['#,##0.00', '0.00%', '#,##0.00']);
+    const fen = (cell: string) => BigInt(Math.round((sheet.getCell(cell).value as number) * 100));
+    expect(fen('F2') + fen('F3')).toBe(fen('F4'));
+    expect((sheet.getCell('F3').value as number).toFixed(2)).toBe('10333333.33');
+  });
+
+  it('exports show Chinese labels for methods and land uses, never the codes', async () => {
+    const res = await t.http().get('/api/reports/land-sales').query({ period: 'year', to: '2026-03-31', by: 'landUse,method', format: 'csv' }).set(bearer(finance)).buffer(true).parse(binary).expect(200);
+    const text = (res.body as Buffer).subarray(3).toString('utf8');
+    expect(text.split('\r\n')[0]).toBe('期间,用途,出让方式,出让宗数,成交宗数,流拍宗数,成交总价（元）,平均溢价率,未退保证金（元）');
+    expect(text).toContain('2025年,商服用地,挂牌,');
+    expect(text).toContain('2025年,城镇住宅用地,拍卖,');
+    expect(text).not.toMatch(/auction|listing|tender|residential|commercial/);
+    const xlsx = await t.http().get('/api/reports/land-sales').query({ period: 'year', to: '2026-03-31', by: 'landUse,method', format: 'xlsx' }).set(bearer(finance)).buffer(true).parse(binary).expect(200);
+    const wb = new Workbook();
+    await wb.xlsx.load(xlsx.body as unknown as ExcelBuffer);
+    const cells = (wb.getWorksheet('出让统计')!.getRow(2).values as unknown[]).slice(1, 4);
+    expect(cells).toEqual(['2025年', '商服用地', '挂牌']);
   });
 
   it('the public statistics are the same aggregates, without a login, and name no bidder, credit code, application or lot', async () => {

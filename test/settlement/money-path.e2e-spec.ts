@@ -156,8 +156,8 @@ describe('the money path after the hammer', () => {
     // finance resolves the bank fee by hand, with a reason
     const [fee] = await sql<{ id: string }>(`SELECT id FROM bank_statement_line WHERE txn_id = 'FEE-1'`);
     await t.http().post(`/api/bank-statement-lines/${fee.id}/resolution`).set(bearer(finance)).send({ action: 'ignore', reason: '银行手续费，由中心经费列支' }).expect(200);
-    const paid = (await t.http().get('/api/refunds').query({ lotId, status: 'paid' }).set(bearer(finance)).expect(200)).body as Array<{ bank_reference: string }>;
-    expect(paid.map((r) => r.bank_reference).sort()).toEqual(['RF-0', 'RF-1']);
+    const paid = (await t.http().get('/api/refunds').query({ lotId, status: 'paid' }).set(bearer(finance)).expect(200)).body as Array<{ bankReference: string }>;
+    expect(paid.map((r) => r.bankReference).sort()).toEqual(['RF-0', 'RF-1']);
     // the same statement again changes nothing
     const counts = async () => (await sql<{ n: string }>(`SELECT (SELECT count(*) FROM journal_entry) || '/' || (SELECT count(*) FROM bank_statement_line) AS n`))[0].n;
     const before = await counts();
@@ -212,7 +212,9 @@ describe('the money path after the hammer', () => {
     await book.xlsx.load((await download('xlsx')).body as Parameters<typeof book.xlsx.load>[0]);
     const sheet = book.getWorksheet('试算平衡表')!;
     const last = sheet.getRow(sheet.rowCount).values as unknown[];
-    expect([last[1], last[4], last[5], last[7]]).toEqual(['合计', totals.d, totals.c, '平衡']);
+    // amounts are numeric cells that read back to the exact fen
+    expect([last[1], (last[4] as number).toFixed(2), (last[5] as number).toFixed(2), last[7]]).toEqual(['合计', totals.d, totals.c, '平衡']);
+    expect(sheet.getRow(sheet.rowCount).getCell(4).numFmt).toBe('#,##0.00');
     const report = await t.http().get('/api/reports/land-sales').query({ period: 'year', from: day(-400), to: day(1) }).set(bearer(finance)).expect(200);
     expect(report.body.totals).toEqual({ offered: 1, sold: 1, unsold: 0, revenue: '9900000.00', averagePremiumRate: '0.0102', depositsHeld: '0.00' });
     const open = await t.http().get('/api/ledger/unremitted').set(bearer(finance)).expect(200);

@@ -1,12 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { ApplicationConfig, DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { isRouteExcluded } from '@nestjs/core/router/utils/exclude-route.util';
 import { ACCESS_METADATA, type AccessRule } from '@app/auth';
 
 export interface RouteInfo {
   method: string;
-  /** Full path with the global prefix, e.g. `/api/users/:id`. */
+  /** Full path with the global prefix (unless the route is excluded from it), e.g. `/api/users/:id`. */
   path: string;
   access: AccessRule | undefined;
 }
@@ -20,6 +21,7 @@ export function listRoutes(app: INestApplication, prefix = 'api'): RouteInfo[] {
   const discovery = new DiscoveryService(app.get(ModulesContainer));
   const scanner = new MetadataScanner();
   const reflector = app.get(Reflector);
+  const excluded = app.get(ApplicationConfig, { strict: false }).getGlobalPrefixOptions().exclude ?? [];
   const routes: RouteInfo[] = [];
   for (const wrapper of discovery.getControllers()) {
     const instance = wrapper.instance as object | undefined;
@@ -31,9 +33,10 @@ export function listRoutes(app: INestApplication, prefix = 'api'): RouteInfo[] {
       const methodPath = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
       const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
       if (methodPath === undefined || method === undefined) continue;
+      const unprefixed = join(controllerPath, methodPath);
       routes.push({
         method: RequestMethod[method],
-        path: join(prefix, controllerPath, methodPath),
+        path: isRouteExcluded(excluded, unprefixed, method) ? unprefixed : join(prefix, controllerPath, methodPath),
         access: reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [handler, wrapper.metatype]),
       });
     }

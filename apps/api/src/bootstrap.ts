@@ -24,6 +24,7 @@ import { seedDemoSale, type DemoLiveLot } from './demo/demo-seed';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { loadOrCreateLocalSecrets } from './config/local-secrets';
 import { ClusterIoAdapter } from '@app/bidding';
+import { UNPREFIXED_ROUTES } from '@app/settlement';
 import type { RuntimeConfig } from './config/runtime-config';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { createValidationPipe } from './http/validation';
@@ -33,7 +34,8 @@ export async function createApp(config: RuntimeConfig): Promise<NestExpressAppli
   // rawBody: the bank's notices are authenticated by an HMAC over the exact bytes received.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, rawBody: true });
   app.useLogger(app.get(PinoLogger));
-  app.setGlobalPrefix('api');
+  // The verification page printed on confirmations keeps a short address outside /api (libs/settlement).
+  app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES });
   app.use(helmet({ contentSecurityPolicy: false }));
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
   app.useBodyParser('json', { limit: '8mb' });

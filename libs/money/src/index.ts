@@ -27,7 +27,24 @@ export { MAX_CHINESE_CAPITAL, toChineseCapital } from './chinese-capital';
 export { Money, MONEY_EXAMPLE, MONEY_PRECISION, MONEY_SCALE, type MoneyParseOptions } from './money';
 export { Area, AREA_EXAMPLE, AREA_PRECISION, AREA_SCALE, MU_PLACES, type AreaParseOptions } from './area';
 export { Ratio, ratioExample, RATIO_PRECISION, RATIO_SCALE, type RatioParseOptions } from './ratio';
-export { floorPrice, premiumRate, PREMIUM_RATE_PLACES, unitPrice } from './derived-figures';
+export {
+  floorAreaOf,
+  floorPrice,
+  formatFloorArea,
+  formatFloorAreaSquareMetres,
+  landAreaOf,
+  premiumRate,
+  PREMIUM_RATE_PLACES,
+  PRICE_UNIT_LABELS,
+  PRICE_UNITS,
+  saleFigures,
+  totalPriceOf,
+  unitPrice,
+  type PriceUnit,
+  type SaleFigures,
+  type SaleFiguresInput,
+  type SaleParcel,
+} from './derived-figures';
 export {
   AreaColumn,
   areaTransformer,

@@ -3,6 +3,7 @@ import { SETTLEMENT_OPTIONS, type SettlementOptions } from './application/settle
 import { SettlementSettingsProvider } from './application/settlement-settings.provider';
 import { SettlementService } from './application/settlement.service';
 import { SettlementController } from './http/settlement.controller';
+import { VerificationPageController } from './http/verification-page.controller';
 
 /** After the hammer: confirmations, contracts, payments, penalties, refunds, defaults, result publication. */
 @Module({})
@@ -12,7 +13,7 @@ export class SettlementModule {
     return {
       module: SettlementModule,
       imports: [qualification],
-      controllers: [SettlementController],
+      controllers: [SettlementController, VerificationPageController],
       providers: [{ provide: SETTLEMENT_OPTIONS, useValue: rest }, SettlementSettingsProvider, SettlementService],
       exports: [SettlementService],
     };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@app/common/domain-error';
+import { Decimal, formatFloorArea } from '@app/money';
 import { TransactionRunner } from '@app/database';
 import type { CapMode, LotPhase, LotSnapshot } from '@app/contracts';
 import { CANONICAL_FORM_SPEC, tradingSnapshot, verifyChain } from '../domain';
@@ -134,7 +135,7 @@ export class TradingQueryService {
   /** The result of a closed lot as the public sees it: bidder number, figures, the revealed reserve and the chain head; no identity. */
   async result(lotId: string) {
     const [r] = (await this.dataSource.query(
-      `SELECT r.outcome, r.reason, r.winner_number, r.price::text AS price, r.area::text AS area, r.share::text AS share, r.unit_price::text AS unit_price,
+      `SELECT r.outcome, r.reason, r.winner_number, r.price::text AS price, r.price_unit, r.bid_price::text AS bid_price, r.floor_area::text AS floor_area, r.area::text AS area, r.share::text AS share, r.unit_price::text AS unit_price,
               r.floor_price::text AS floor_price, r.premium_rate::text AS premium_rate, r.land_area::text AS land_area, r.reserve_value::text AS reserve_value,
               r.reserve_salt, r.reserve_commitment, r.chain_length, r.chain_head, r.closed_at, l.lot_number
          FROM result r JOIN lot l ON l.id = r.lot_id WHERE r.lot_id = $1`,
@@ -147,13 +148,19 @@ export class TradingQueryService {
       outcome: r.outcome,
       reason: r.reason,
       winnerNumber: r.winner_number,
+      /** 成交总价, 元. */
       price: r.price,
+      /** The unit the lot was bid in, and the winning price as bid in it. */
+      priceUnit: r.price_unit,
+      bidPrice: r.bid_price,
       area: r.area,
       share: r.share,
       unitPrice: r.unit_price,
       floorPrice: r.floor_price,
       premiumRate: r.premium_rate,
       landArea: r.land_area,
+      /** Σ area × maximum plot ratio, exact; null when a parcel has no maximum plot ratio. */
+      floorArea: r.floor_area === null ? null : formatFloorArea(new Decimal(r.floor_area as string)),
       reserve: r.reserve_value ? { value: r.reserve_value, salt: r.reserve_salt, commitment: r.reserve_commitment } : null,
       chainLength: Number(r.chain_length),
       chainHead: r.chain_head,

@@ -9,9 +9,7 @@ import { ReservePriceService, toLotTerms } from '@app/listing';
 import { meetsReserve } from '@app/listing/domain/reserve-price';
 import { transitionLot, type LotPhase } from '@app/listing/domain/lot-phase';
 import type { LotTermsDto } from '@app/listing/http/dto/lot.dto';
-import { Area, Money, Ratio } from '@app/money';
-import { floorPrice as floorPriceOf, premiumRate, unitPrice } from '@app/money/derived-figures';
-import { divideHalfUp } from '@app/money/decimal';
+import { Area, formatFloorArea, landAreaOf, Money, PRICE_UNIT_LABELS, Ratio, saleFigures, type PriceUnit, type SaleFigures } from '@app/money';
 import { ParcelService } from '@app/reserve';
 import { SettingsService } from '@app/settings';
 import {
@@ -661,37 +659,29 @@ export class TradingService {
       `SELECT p.id, p.code, p.declared_area::text AS area, p.plot_ratio_max::text AS plot_ratio FROM lot_parcel lp JOIN parcel p ON p.id = lp.parcel_id WHERE lp.lot_id = $1 ORDER BY p.code`,
       [lotId],
     )) as Array<{ id: string; code: string; area: string; plot_ratio: string | null }>;
-    const landArea = Area.sum(parcels.map((p) => Area.of(p.area)));
-    const floorArea = parcels.every((p) => p.plot_ratio !== null) ? parcels.reduce((sum, p) => sum.plus(Area.of(p.area).toDecimal().times(Ratio.of(p.plot_ratio as string).toDecimal())), Area.zero().toDecimal()) : null;
-    const terms = s.state.terms as unknown as { priceUnit?: string };
+    const measures = parcels.map((p) => ({ area: Area.of(p.area), plotRatioMax: p.plot_ratio === null ? null : Ratio.of(p.plot_ratio) }));
+    const landArea = landAreaOf(measures);
+    // The engine's state keeps only what bidding needs; the unit is read from the lot's published terms.
+    const [unitRow] = (await em.query(`SELECT coalesce(terms->>'priceUnit', 'total') AS price_unit FROM lot WHERE id = $1`, [lotId])) as Array<{ price_unit: PriceUnit }>;
+    const priceUnit = unitRow.price_unit;
     const startPrice = Money.of(s.row.start_price);
     let reserve: { value: Money; salt: string; commitment: string } | null = null;
     if (s.state.terms.hasReserve) reserve = await this.reserve.reveal(em, lotId);
 
     let winnerApplicationId: string | null = null;
-    let price: Money | null = null;
-    let unit: Money | null = null;
-    let floor: Money | null = null;
-    let premium: Ratio | null = null;
+    // The bid is in the lot's unit; the sale's total and every derived figure come from the one function of libs/money.
+    let figures: SaleFigures | null = null;
     if (outcome.outcome === 'sold' && outcome.price && outcome.winnerNumber) {
       const [app] = (await em.query(`SELECT id FROM application WHERE lot_id = $1 AND bidder_number = $2`, [lotId, outcome.winnerNumber])) as Array<{ id: string }>;
       if (!app) throw new DomainError('INVALID_STATE', `no application holds bidder number ${outcome.winnerNumber}`, 'winnerNumber');
       winnerApplicationId = app.id;
-      price = outcome.price;
-      premium = premiumRate(outcome.price, startPrice);
-      if (terms.priceUnit === 'per_square_metre') {
-        unit = outcome.price;
-        price = Money.of(outcome.price.toDecimal().times(landArea.toDecimal()).toDecimalPlaces(2));
-      } else if (!landArea.isZero()) {
-        unit = unitPrice(outcome.price, landArea);
-      }
-      if (floorArea && !floorArea.isZero()) floor = Money.of(divideHalfUp(price.toDecimal(), floorArea, 2, 'plotRatio'));
-      else if (parcels.length === 1 && parcels[0].plot_ratio) floor = floorPriceOf(price, landArea, Ratio.of(parcels[0].plot_ratio));
+      figures = saleFigures({ priceUnit, bidPrice: outcome.price, startPrice, parcels: measures });
     }
+    const price = figures?.totalPrice ?? null;
     await em.query(
       `INSERT INTO result (lot_id, outcome, reason, winner_application_id, winner_number, price, area, share, unit_price, floor_price, premium_rate, land_area,
-                           reserve_value, reserve_salt, reserve_commitment, chain_length, chain_head, closed_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)`,
+                           reserve_value, reserve_salt, reserve_commitment, chain_length, chain_head, closed_at, price_unit, bid_price, floor_area)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)`,
       [
         lotId,
         outcome.outcome,
@@ -701,9 +691,9 @@ export class TradingService {
         price?.toString() ?? null,
         outcome.area?.toString() ?? null,
         outcome.share?.toString() ?? null,
-        unit?.toString() ?? null,
-        floor?.toString() ?? null,
-        premium?.toString() ?? null,
+        figures?.unitPrice?.toString() ?? null,
+        figures?.floorPrice?.toString() ?? null,
+        figures?.premiumRate.toString() ?? null,
         landArea.toString(),
         reserve?.value.toString() ?? null,
         reserve?.salt ?? null,
@@ -711,6 +701,9 @@ export class TradingService {
         s.seq,
         s.lastHash,
         s.now,
+        priceUnit,
+        figures?.bidPrice.toString() ?? null,
+        figures?.floorArea ? formatFloorArea(figures.floorArea) : null,
       ],
     );
     const parcelIds = parcels.map((p) => p.id);
@@ -721,7 +714,7 @@ export class TradingService {
       announcementId: s.row.announcement_id,
       lotId,
       title: `${s.row.lot_number}（${s.row.title}）${outcome.outcome === 'sold' ? '成交结果' : '流拍公告'}`,
-      body: resultNoticeBody(s.row.lot_number, outcome.outcome, outcome.reason, outcome.winnerNumber, price, unit, floor, premium, reserve, s.seq, s.lastHash ?? ''),
+      body: resultNoticeBody(s.row.lot_number, outcome.outcome, outcome.reason, outcome.winnerNumber, figures, priceUnit, reserve, s.seq, s.lastHash ?? ''),
     });
     await this.audit.record(em, {
       actor: 'system',
@@ -746,25 +739,25 @@ function resultNoticeBody(
   outcome: 'sold' | 'unsold',
   reason: string | undefined,
   winnerNumber: string | undefined,
-  price: Money | null,
-  unit: Money | null,
-  floor: Money | null,
-  premium: Ratio | null,
+  figures: SaleFigures | null,
+  priceUnit: PriceUnit,
   reserve: { value: Money; salt: string; commitment: string } | null,
   chainLength: number,
   chainHead: string,
 ): string {
   const lines = [`宗地编号 ${lotNumber}`];
-  if (outcome === 'sold' && price) {
-    lines.push(`竞得人号牌：${winnerNumber ?? ''}`, `成交价：${price.toString()} 元`);
-    if (unit) lines.push(`单价：${unit.toString()} 元/平方米`);
-    if (floor) lines.push(`楼面价：${floor.toString()} 元/平方米`);
-    if (premium) lines.push(`溢价率：${premium.formatPercent(2)}`);
+  if (outcome === 'sold' && figures) {
+    lines.push(`竞得人号牌：${winnerNumber ?? ''}`);
+    if (priceUnit !== 'total') lines.push(`成交报价：${figures.bidPrice.toString()} ${PRICE_UNIT_LABELS[priceUnit]}`);
+    lines.push(`成交总价：${figures.totalPrice.toString()} 元`);
+    if (figures.unitPrice) lines.push(`单价：${figures.unitPrice.toString()} 元/平方米（按出让面积）`);
+    if (figures.floorPrice) lines.push(`楼面地价：${figures.floorPrice.toString()} 元/平方米（按最大容积率计算的建筑面积）`);
+    lines.push(`溢价率：${figures.premiumRate.formatPercent(2)}`);
     lines.push('竞得人名称将在成交公示中公布。');
   } else {
     lines.push(`流拍原因：${REASON_TEXT[reason ?? ''] ?? reason ?? ''}`);
   }
-  if (reserve) lines.push(`底价：${reserve.value.toString()} 元（盐值 ${reserve.salt}，承诺 ${reserve.commitment}，可在 /api/public/reserve/verify 核验）`);
+  if (reserve) lines.push(`底价：${reserve.value.toString()} ${PRICE_UNIT_LABELS[priceUnit]}（盐值 ${reserve.salt}，承诺 ${reserve.commitment}，可在 /api/public/reserve/verify 核验）`);
   lines.push(`竞价记录共 ${chainLength} 条，哈希链末端 ${chainHead}，可在 /api/public/lots/{id}/chain/verify 核验。`);
   return lines.join('\n');
 }

@@ -193,6 +193,7 @@ export class LotterySeedEntity {
   'result_outcome_check',
   `outcome IN ('sold','unsold') AND (outcome = 'sold') = (winner_application_id IS NOT NULL AND price IS NOT NULL) AND (outcome = 'unsold') = (reason IS NOT NULL)`,
 )
+@Check('result_price_unit_check', `price_unit IN ('total','per_square_metre','per_floor_area') AND (outcome = 'sold') = (bid_price IS NOT NULL)`)
 export class ResultEntity {
   @PrimaryColumn({ type: 'uuid' })
   lotId: string;
@@ -217,8 +218,21 @@ export class ResultEntity {
   @Column({ type: 'text', nullable: true })
   winnerNumber: string | null;
 
+  /** 成交总价, 元 (saleFigures: the bid × the lot's measure, rounded once). */
   @MoneyColumn({ nullable: true })
   price: Money | null;
+
+  /** The unit the lot was priced and bid in: total, per_square_metre or per_floor_area. */
+  @Column({ type: 'text', default: 'total' })
+  priceUnit: string;
+
+  /** The winning price as bid, in `priceUnit`. */
+  @MoneyColumn({ nullable: true })
+  bidPrice: Money | null;
+
+  /** Σ (parcel area × maximum plot ratio), exact (㎡); null when a parcel has no maximum plot ratio. */
+  @Column({ type: 'numeric', precision: 28, scale: 6, nullable: true })
+  floorArea: string | null;
 
   @AreaColumn({ nullable: true })
   area: Area | null;

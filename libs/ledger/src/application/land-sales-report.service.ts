@@ -3,12 +3,11 @@ import { DataSource } from 'typeorm';
 import { parseIsoDate, toShanghaiDate, type IsoDate } from '@app/calendar/domain/calendar-day';
 import { DomainError } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { roundHalfUp } from '@app/money/decimal';
 import { Money } from '@app/money/money';
-import { Area } from '@app/money/area';
 import { lotReport, lotReportTable, REPORT_DIMENSIONS, type ClosedLotFact, type LotFigures, type LotReportRow, type ReportDimension, type ReportPeriod } from '../domain/reports';
 import { toCsv } from '../export/csv';
 import { toXlsx } from '../export/xlsx';
+import { percent } from '../export/cells';
 
 export interface LandSalesQuery {
   period?: ReportPeriod;
@@ -42,11 +41,11 @@ interface FactRow {
   lot_id: string;
   outcome: 'sold' | 'unsold';
   price: string | null;
+  bid_price: string | null;
   closed_at: Date;
   land_area: string;
   method: string;
   start_price: string;
-  price_unit: string | null;
   district: string;
   land_use: string;
 }
@@ -57,9 +56,9 @@ interface FactRow {
  * from the closed lots (result + lot + parcels) and the ledger (2241 deposits held, per application
  * of the lot, as of `to`).
  *
- * - Revenue is the sale price (result.price, the total in 元). For a lot priced per ㎡ of land, the
- *   premium rate compares like with like: the start price is converted to a total the way the close
- *   converts the winning unit price (× land area, rounded half up to the fen).
+ * - Revenue is the sale's total (result.price, 元), as the close computed it with libs/money's
+ *   saleFigures. The premium rate compares like with like: the bid and the start price, both in the
+ *   lot's unit (元, 元/㎡ or 元/建筑㎡), as the result's own premium rate does.
  * - A lot over several parcels counts once, under its parcels' districts (or uses) joined by "、".
  * - Nothing here names a bidder: the public statistics are the same aggregates.
  */
@@ -81,10 +80,10 @@ export class LandSalesReportService {
     return { period, from, to, by: report.by, rows: report.rows, totals: report.totals };
   }
 
-  /** The report as a download: CSV (UTF-8 with BOM, for Excel) or XLSX (amounts as exact text). */
+  /** The report as a download for people: CSV (UTF-8 with BOM, for Excel) or XLSX (numeric amounts, exact to the fen); Chinese headers and labels. */
   async export(query: LandSalesQuery, format: 'csv' | 'xlsx'): Promise<ReportFile> {
     const report = await this.report(query);
-    const table = lotReportTable({ period: report.period, by: report.by, rows: report.rows, totals: report.totals });
+    const table = lotReportTable({ period: report.period, by: report.by, rows: report.rows, totals: report.totals }, percent);
     const name = `land-sales_${report.period}_${report.from ?? 'start'}_${report.to}`;
     if (format === 'csv') return { filename: `${name}.csv`, contentType: CSV_CONTENT_TYPE, body: toCsv(table.headers, table.rows) };
     return { filename: `${name}.xlsx`, contentType: XLSX_CONTENT_TYPE, body: await toXlsx('出让统计', table.headers, table.rows) };
@@ -93,8 +92,8 @@ export class LandSalesReportService {
   private async facts(from: IsoDate | null, to: IsoDate): Promise<ClosedLotFact[]> {
     const em = this.dataSource.manager;
     const rows = (await em.query(
-      `SELECT r.lot_id::text AS lot_id, r.outcome, r.price::text AS price, r.closed_at, r.land_area::text AS land_area,
-              l.method, l.start_price::text AS start_price, l.terms->>'priceUnit' AS price_unit,
+      `SELECT r.lot_id::text AS lot_id, r.outcome, r.price::text AS price, r.bid_price::text AS bid_price, r.closed_at, r.land_area::text AS land_area,
+              l.method, l.start_price::text AS start_price,
               coalesce((SELECT string_agg(DISTINCT p.district COLLATE "C", '、' ORDER BY p.district COLLATE "C")
                           FROM lot_parcel lp JOIN parcel p ON p.id = lp.parcel_id WHERE lp.lot_id = l.id), '') AS district,
               coalesce((SELECT string_agg(DISTINCT p.planned_use COLLATE "C", '、' ORDER BY p.planned_use COLLATE "C")
@@ -117,20 +116,18 @@ export class LandSalesReportService {
       [to, rows.map((r) => r.lot_id)],
     )) as Array<{ lot_id: string; held: string }>;
     const heldByLot = new Map(held.map((h) => [h.lot_id, Money.of(h.held)]));
-    return rows.map((r) => {
-      const start = Money.of(r.start_price);
-      const startTotal = r.price_unit === 'per_square_metre' ? Money.of(roundHalfUp(start.toDecimal().times(Area.of(r.land_area).toDecimal()), 2)) : start;
-      return {
-        lotId: r.lot_id,
-        district: r.district,
-        landUse: r.land_use,
-        method: r.method,
-        closedAt: r.closed_at,
-        outcome: r.outcome,
-        ...(r.outcome === 'sold' && r.price !== null ? { price: Money.of(r.price) } : {}),
-        startPrice: startTotal,
-        depositHeld: heldByLot.get(r.lot_id) ?? Money.zero(),
-      };
-    });
+    return rows.map((r) => ({
+      lotId: r.lot_id,
+      district: r.district,
+      landUse: r.land_use,
+      method: r.method,
+      closedAt: r.closed_at,
+      outcome: r.outcome,
+      // the total and the bid as the close stored them (libs/money saleFigures)
+      ...(r.outcome === 'sold' && r.price !== null ? { price: Money.of(r.price) } : {}),
+      ...(r.outcome === 'sold' && r.bid_price !== null ? { bidPrice: Money.of(r.bid_price) } : {}),
+      startPrice: Money.of(r.start_price),
+      depositHeld: heldByLot.get(r.lot_id) ?? Money.zero(),
+    }));
   }
 }

@@ -24,6 +24,8 @@ export interface ExpectedItemView {
   subAccount?: string;
   reference?: string;
   dueDate?: string;
+  /** Already booked: a line matching it confirms it (see ExpectedItem.recorded). */
+  recorded?: true;
 }
 
 /** A suggestion stored with an unmatched line, or the candidate of a partial one (`partial: true`). */
@@ -174,6 +176,7 @@ export function itemView(item: ExpectedItem): ExpectedItemView {
     ...(item.subAccount === undefined ? {} : { subAccount: item.subAccount }),
     ...(item.reference === undefined ? {} : { reference: item.reference }),
     ...(item.dueDate === undefined ? {} : { dueDate: item.dueDate }),
+    ...(item.recorded === true ? { recorded: true as const } : {}),
   };
 }
 

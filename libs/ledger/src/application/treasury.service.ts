@@ -167,7 +167,7 @@ export class TreasuryService implements OnModuleInit {
             WHERE NOT EXISTS (SELECT 1 FROM bank_statement_line l WHERE l.matched_kind = 'remittance' AND l.matched_id = 'remittance:' || r.id::text)
             ORDER BY r.remitted_on, r.id`,
         )) as Array<{ id: string; treasury_reference: string; amount: string; remitted_on: string }>;
-        return rows.map((r) => ({ id: `remittance:${r.id}`, kind: 'remittance' as const, reference: r.treasury_reference, amount: Money.of(r.amount), dueDate: r.remitted_on as IsoDate }));
+        return rows.map((r) => ({ id: `remittance:${r.id}`, kind: 'remittance' as const, reference: r.treasury_reference, amount: Money.of(r.amount), dueDate: r.remitted_on as IsoDate, recorded: true }));
       },
       // The remittance was posted when finance recorded it; the statement line only confirms it.
       settle: async () => undefined,

@@ -8,6 +8,7 @@ export * from './bank-statement';
 export * from './chart-of-accounts';
 export * from './csv';
 export * from './journal';
+export * from './labels';
 export * from './reconciliation';
 export * from './reports';
 export * from './violations';

@@ -53,6 +53,11 @@ export interface ExpectedItem {
   readonly reference?: string;
   readonly amount: Money;
   readonly dueDate?: IsoDate;
+  /**
+   * The movement is already booked (a refund recorded as paid by hand, a remittance): a line that
+   * matches it confirms it and books nothing. Matching works the same way.
+   */
+  readonly recorded?: boolean;
 }
 
 /** The fields of a statement line used here ({@link StatementLine} has them all). */

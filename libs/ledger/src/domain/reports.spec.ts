@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { DomainErrors } from '@app/common/domain-error';
 import { Money } from '@app/money/money';
 import { averagePremiumRate, lotReport, lotReportTable, periodOf, type ClosedLotFact } from './reports';
+import type { Ratio } from '@app/money/ratio';
 
 const m = (s: string): Money => Money.parse(s);
 
@@ -168,15 +169,26 @@ describe('lotReport', () => {
     ]);
   });
 
-  it('lotReportTable gives Chinese headers, one row per group and a 合计 row', () => {
-    const table = lotReportTable(lotReport(facts, { period: 'year', by: ['district'] }));
+  const shown = (c: unknown) => (c === null ? null : typeof c === 'number' || typeof c === 'string' ? c : Money.isMoney(c) ? c.toString() : `${(c as { ratio: Ratio }).ratio.formatPercent()}`);
+
+  it('lotReportTable gives Chinese headers, periods as people write them, one row per group and a 合计 row', () => {
+    const table = lotReportTable(lotReport(facts, { period: 'year', by: ['district'] }), (ratio) => ({ ratio }));
     expect(table.headers).toEqual(['期间', '区域', '出让宗数', '成交宗数', '流拍宗数', '成交总价（元）', '平均溢价率', '未退保证金（元）']);
-    expect(table.rows.map((r) => r.map((c) => (c === null ? null : typeof c === 'number' || typeof c === 'string' ? c : c.toString())))).toEqual([
-      ['2025', '城区', 3, 2, 1, '23500000.00', '0.1750', '2500000.00'],
-      ['2025', '开发区', 1, 1, 0, '6422000.00', '0.0703', '0.00'],
-      ['2026', '城区', 1, 1, 0, '3000000.00', '0.0000', '0.00'],
-      ['合计', '', 5, 4, 1, '32922000.00', '0.1051', '2500000.00'],
+    expect(table.rows.map((r) => r.map(shown))).toEqual([
+      ['2025年', '城区', 3, 2, 1, '23500000.00', '17.50%', '2500000.00'],
+      ['2025年', '开发区', 1, 1, 0, '6422000.00', '7.03%', '0.00'],
+      ['2026年', '城区', 1, 1, 0, '3000000.00', '0.00%', '0.00'],
+      ['合计', '', 5, 4, 1, '32922000.00', '10.51%', '2500000.00'],
     ]);
+  });
+
+  it('lotReportTable shows methods and land uses in Chinese, a lot over several uses with each one labelled', () => {
+    const mixed = [...facts, fact('L9', { landUse: 'commercial、residential', method: 'tender', closedAt: new Date('2025-11-02T10:00:00+08:00') })];
+    const table = lotReportTable(lotReport(mixed, { period: 'quarter', by: ['landUse', 'method'] }), (ratio) => ({ ratio }));
+    expect(table.headers.slice(0, 3)).toEqual(['期间', '用途', '出让方式']);
+    const labels = table.rows.map((r) => r.slice(0, 3));
+    expect(labels).toContainEqual(['2025年第4季度', '商服用地、城镇住宅用地', '招标']);
+    expect(labels.flat().join()).not.toMatch(/auction|listing|tender|residential|commercial/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { toShanghaiDate } from '@app/calendar/domain/calendar-day';
 import { Money } from '@app/money/money';
 import { Ratio } from '@app/money/ratio';
+import { LAND_USE_LABELS, labelOf, METHOD_LABELS, periodLabel } from './labels';
 import { throwIfViolations, type RuleViolation } from './violations';
 
 /**
@@ -9,7 +10,8 @@ import { throwIfViolations, type RuleViolation } from './violations';
  * - Periods are Shanghai calendar periods of `closedAt`: month "2025-10", quarter "2025-Q4", year "2025".
  * - Per group: lots offered (every closed lot), sold, unsold, revenue (sum of the sold prices), the
  *   average premium rate and the deposits still held.
- * - **Average premium rate** = mean over the sold lots of (price ÷ start − 1), computed exactly as a
+ * - **Average premium rate** = mean over the sold lots of (bid ÷ start − 1), both in the lot's price unit
+ *   (the rate saleFigures gives each sale), computed exactly as a
  *   fraction of integers (fen), then rounded half up once to 4 places (0.2500 = 25%). It is the mean of
  *   the lots' rates, not (Σ price ÷ Σ start − 1); `null` when nothing was sold.
  * - Rows are sorted by period, then the dimension values in code-point order; dimensions left out of
@@ -34,9 +36,14 @@ export interface ClosedLotFact {
   readonly method: string;
   readonly closedAt: Date;
   readonly outcome: 'sold' | 'unsold';
-  /** The sale price; required when sold, absent when unsold. */
+  /** The sale price (成交总价, 元, the revenue); required when sold, absent when unsold. */
   readonly price?: Money;
-  /** Must be more than zero. */
+  /**
+   * The winning price as bid in the lot's unit (元/㎡, 元/建筑㎡); absent for a lot priced as a total, where
+   * it is `price`. The premium rate compares it with `startPrice`, like with like.
+   */
+  readonly bidPrice?: Money;
+  /** In the lot's unit (the unit of `bidPrice`); must be more than zero. */
   readonly startPrice: Money;
   /** Deposits of this lot still held (not refunded, converted or forfeited) at report time. */
   readonly depositHeld: Money;
@@ -108,8 +115,12 @@ function factViolations(facts: ReadonlyArray<ClosedLotFact>): RuleViolation[] {
       if (!Money.isMoney(f.price) || !f.price.isPositive()) {
         out.push({ code: 'FACT_INVALID', message: `${field}.price is required and more than 0.00 for a sold lot`, field: `${field}.price` });
       }
+      if (f.bidPrice !== undefined && (!Money.isMoney(f.bidPrice) || !f.bidPrice.isPositive())) {
+        out.push({ code: 'FACT_INVALID', message: `${field}.bidPrice must be more than 0.00`, field: `${field}.bidPrice` });
+      }
     } else if (f.outcome === 'unsold') {
       if (f.price !== undefined) out.push({ code: 'FACT_INVALID', message: `${field}.price must be absent for an unsold lot`, field: `${field}.price` });
+      if (f.bidPrice !== undefined) out.push({ code: 'FACT_INVALID', message: `${field}.bidPrice must be absent for an unsold lot`, field: `${field}.bidPrice` });
     } else {
       out.push({ code: 'FACT_INVALID', message: `${field}.outcome must be "sold" or "unsold"`, field: `${field}.outcome` });
     }
@@ -163,7 +174,7 @@ function figures(facts: ReadonlyArray<ClosedLotFact>): LotFigures {
     sold: sold.length,
     unsold: facts.length - sold.length,
     revenue: Money.sum(sold.map((f) => f.price as Money)),
-    averagePremiumRate: sold.length === 0 ? null : averagePremiumRate(sold.map((f) => ({ price: f.price as Money, start: f.startPrice }))),
+    averagePremiumRate: sold.length === 0 ? null : averagePremiumRate(sold.map((f) => ({ price: f.bidPrice ?? (f.price as Money), start: f.startPrice }))),
     depositsHeld: Money.sum(facts.map((f) => f.depositHeld)),
   });
 }
@@ -219,15 +230,21 @@ export const LOT_REPORT_HEADERS: Readonly<Record<ReportDimension | 'period' | ke
   depositsHeld: '未退保证金（元）',
 });
 
-/** Cells of {@link lotReportTable}: text, whole counts, or exact decimals. */
-export type LotReportCell = string | number | Money | Ratio | null;
+/** A ratio to show as a percentage (the export's PercentCell has the same shape). */
+export interface PercentOf {
+  readonly ratio: Ratio;
+}
+
+/** Cells of {@link lotReportTable}: text, whole counts, exact amounts or a percentage. */
+export type LotReportCell = string | number | Money | PercentOf | null;
 
 /**
- * The report as a table for CSV/XLSX export (`toCsv(table.headers, table.rows)`): one row per group
- * and a final 合计 (total) row. Counts are whole numbers; amounts are Money; the rate is a Ratio or
- * null (blank) when nothing was sold.
+ * The report as a table for people (CSV/XLSX export, `toCsv(table.headers, table.rows)`): Chinese
+ * headers and labels (出让方式 拍卖/挂牌/招标, 用途 城镇住宅用地…, 期间 2025年第4季度), one row per group
+ * and a final 合计 (total) row. Counts are whole numbers; amounts are Money; the rate is a percentage
+ * (`percent` builds the cell) or null (blank) when nothing was sold.
  */
-export function lotReportTable(report: LotReport): { headers: string[]; rows: LotReportCell[][] } {
+export function lotReportTable(report: LotReport, percent: (r: Ratio) => PercentOf): { headers: string[]; rows: LotReportCell[][] } {
   const headers = [
     LOT_REPORT_HEADERS.period,
     ...report.by.map((d) => LOT_REPORT_HEADERS[d]),
@@ -238,8 +255,9 @@ export function lotReportTable(report: LotReport): { headers: string[]; rows: Lo
     LOT_REPORT_HEADERS.averagePremiumRate,
     LOT_REPORT_HEADERS.depositsHeld,
   ];
-  const figureCells = (f: LotFigures): LotReportCell[] => [f.offered, f.sold, f.unsold, f.revenue, f.averagePremiumRate, f.depositsHeld];
-  const rows: LotReportCell[][] = report.rows.map((r) => [r.period, ...report.by.map((d) => r[d] ?? ''), ...figureCells(r)]);
+  const figureCells = (f: LotFigures): LotReportCell[] => [f.offered, f.sold, f.unsold, f.revenue, f.averagePremiumRate === null ? null : percent(f.averagePremiumRate), f.depositsHeld];
+  const label = (d: ReportDimension, code: string): string => (d === 'method' ? labelOf(METHOD_LABELS, code) : d === 'landUse' ? labelOf(LAND_USE_LABELS, code) : code);
+  const rows: LotReportCell[][] = report.rows.map((r) => [periodLabel(r.period), ...report.by.map((d) => label(d, r[d] ?? '')), ...figureCells(r)]);
   rows.push(['合计', ...report.by.map(() => ''), ...figureCells(report.totals)]);
   return { headers, rows };
 }

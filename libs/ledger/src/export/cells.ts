@@ -3,14 +3,26 @@ import { isDecimal, type Decimal } from '@app/money/decimal';
 import { Money } from '@app/money/money';
 import { Ratio } from '@app/money/ratio';
 
+/** A ratio shown to people as a percentage: "25.00%" in CSV, 0.25 formatted `0.00%` in XLSX. */
+export class PercentCell {
+  constructor(readonly ratio: Ratio) {
+    Object.freeze(this);
+  }
+}
+
+/** Marks a ratio (premium rate, share) to be shown as a percentage. */
+export function percent(ratio: Ratio): PercentCell {
+  return new PercentCell(ratio);
+}
+
 /**
  * A cell of an exported table. Amounts are Money (or Area, Ratio, Decimal) and are written from their
  * exact decimal strings; JS numbers are only for whole counts (a fractional number is refused so that
  * an amount can never slip through as a float).
  */
-export type ExportCell = string | number | bigint | Money | Area | Ratio | Decimal | Date | null | undefined;
+export type ExportCell = string | number | bigint | Money | Area | Ratio | PercentCell | Decimal | Date | null | undefined;
 
-/** True for cells that hold a number (amount, count), as opposed to text. */
+/** True for cells that hold a number (amount, count, rate), as opposed to text. */
 export function isNumericCell(cell: ExportCell): boolean {
   return (
     typeof cell === 'number' ||
@@ -18,6 +30,7 @@ export function isNumericCell(cell: ExportCell): boolean {
     Money.isMoney(cell) ||
     Area.isArea(cell) ||
     Ratio.isRatio(cell) ||
+    cell instanceof PercentCell ||
     isDecimal(cell)
   );
 }
@@ -30,7 +43,8 @@ export function formatShanghaiDateTime(at: Date): string {
 
 /**
  * The exact text of a cell: Money/Area/Ratio with their fixed places ("12500000.00", "0.2500"), a
- * Decimal in plain notation, a Date in Beijing time, null/undefined as ''. Throws RangeError for a
+ * percentage with the ratio's places less two ("25.00%"), a Decimal in plain notation, a Date in
+ * Beijing time, null/undefined as ''. Throws RangeError for a
  * number that is not a safe integer.
  */
 export function cellText(cell: ExportCell): string {
@@ -45,6 +59,7 @@ export function cellText(cell: ExportCell): string {
   if (typeof cell === 'bigint') return cell.toString();
   if (cell instanceof Date) return formatShanghaiDateTime(cell);
   if (Money.isMoney(cell) || Area.isArea(cell) || Ratio.isRatio(cell)) return cell.toString();
+  if (cell instanceof PercentCell) return cell.ratio.formatPercent();
   if (isDecimal(cell)) return cell.toFixed();
   throw new RangeError(`unsupported export cell ${Object.prototype.toString.call(cell)}`);
 }

@@ -4,7 +4,7 @@ import { Decimal } from '@app/money/decimal';
 import { Money } from '@app/money/money';
 import { Ratio } from '@app/money/ratio';
 import { readCsv } from '../domain/csv';
-import { cellText, formatShanghaiDateTime } from './cells';
+import { cellText, formatShanghaiDateTime, percent } from './cells';
 import { csvField, neutralizeFormula, toCsv } from './csv';
 
 const m = (s: string): Money => Money.parse(s, 'x', { allowNegative: true });
@@ -79,6 +79,11 @@ describe('cells', () => {
     expect(cellText(12n)).toBe('12');
     expect(cellText(null)).toBe('');
     expect(cellText(undefined)).toBe('');
+  });
+
+  it('writes a percentage cell as people read it, never prefixed', () => {
+    expect(cellText(percent(Ratio.parse('0.2845')))).toBe('28.45%');
+    expect(csvField(percent(Ratio.parse('-0.0500', 'x', { allowNegative: true })))).toBe('-5.00%');
   });
 
   it('takes JS numbers only as whole counts', () => {

@@ -1,7 +1,9 @@
-import { Workbook, type Buffer as ExcelBuffer } from 'exceljs';
+import { ValueType, Workbook, type Buffer as ExcelBuffer } from 'exceljs';
+import fc from 'fast-check';
 import { Money } from '@app/money/money';
 import { Ratio } from '@app/money/ratio';
-import { sanitizeSheetName, toXlsx } from './xlsx';
+import { percent } from './cells';
+import { exactSpreadsheetNumber, sanitizeSheetName, toXlsx } from './xlsx';
 
 async function readBack(buf: Buffer): Promise<Workbook> {
   const wb = new Workbook();
@@ -28,12 +30,47 @@ describe('toXlsx', () => {
     expect(s.getCell('A2').value).toBe('寿光-2025-01 市林业局办公院');
   });
 
-  it('amounts are written as their exact decimal text, every fen of 18 digits kept', async () => {
+  it('amounts are numeric cells formatted #,##0.00, so a spreadsheet sums them', async () => {
     const s = (await readBack(await toXlsx('s', headers, rows))).getWorksheet('s')!;
-    expect(s.getCell('B2').value).toBe('12500000.00');
+    expect(s.getCell('B2').value).toBe(12500000);
+    expect(s.getCell('B2').type).toBe(ValueType.Number);
+    expect(s.getCell('B2').numFmt).toBe('#,##0.00');
+    expect(s.getCell('C2').value).toBe(0.25);
+    expect(s.getCell('C2').numFmt).toBe('0.0000');
+  });
+
+  it('reading a numeric amount back gives the same fen value, for large amounts too', async () => {
+    const amounts = ['9999999999.99', '9999999999999.99', '0.01', '0.07', '1234567890.12', '-20.00', '12345678901.23', '6422000.50'];
+    const s = (await readBack(await toXlsx('s', ['金额（元）'], amounts.map((a) => [Money.parse(a, 'x', { allowNegative: true })])))).getWorksheet('s')!;
+    amounts.forEach((amount, i) => {
+      const cell = s.getCell(`A${i + 2}`);
+      expect({ amount, type: cell.type, fen: (cell.value as number).toFixed(2) }).toEqual({ amount, type: ValueType.Number, fen: amount });
+    });
+  });
+
+  it('an amount beyond what a double holds exactly keeps its exact text (right-aligned) rather than change', async () => {
+    const s = (await readBack(await toXlsx('s', headers, rows))).getWorksheet('s')!;
     expect(s.getCell('B3').value).toBe('9999999999999999.99');
-    expect(s.getCell('B2').alignment?.horizontal).toBe('right');
-    expect(s.getCell('C2').value).toBe('0.2500');
+    expect(s.getCell('B3').alignment?.horizontal).toBe('right');
+    expect(exactSpreadsheetNumber('9999999999999999.99', 2)).toBeUndefined();
+    expect(exactSpreadsheetNumber('9999999999999.99', 2)).toBe(9999999999999.99);
+  });
+
+  it('any amount of up to 15 significant digits survives the round trip to the fen', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n) + 1n, max: 10n ** 15n - 1n }), (fen) => {
+        const text = Money.fromFen(fen).toString();
+        const n = exactSpreadsheetNumber(text, 2);
+        expect(n).toBeDefined();
+        expect((n as number).toFixed(2)).toBe(text);
+      }),
+    );
+  });
+
+  it('a percentage is the ratio as a number formatted 0.00%', async () => {
+    const s = (await readBack(await toXlsx('s', ['溢价率'], [[percent(Ratio.parse('0.2845'))]]))).getWorksheet('s')!;
+    expect(s.getCell('A2').value).toBe(0.2845);
+    expect(s.getCell('A2').numFmt).toBe('0.00%');
   });
 
   it('counts are numbers; empty cells stay empty', async () => {
@@ -46,7 +83,7 @@ describe('toXlsx', () => {
   it('text that looks like a formula stays text (never evaluated, no prefix needed)', async () => {
     const s = (await readBack(await toXlsx('s', headers, rows))).getWorksheet('s')!;
     expect(s.getCell('E2').value).toBe('=1+1');
-    expect(s.getCell('E2').type).toBe(3); // ValueType.String
+    expect(s.getCell('E2').type).toBe(ValueType.String);
   });
 
   it('freezes the header row', async () => {

@@ -7,6 +7,7 @@ import { TransactionRunner } from '@app/database';
 import { DisclosureService } from '@app/disclosure/application/disclosure.service';
 import { ParcelService } from '@app/reserve/application/parcel.service';
 import { SettingsService } from '@app/settings';
+import { Area, Ratio, type SaleParcel } from '@app/money';
 import {
   amendAnnouncement,
   publishAnnouncement,
@@ -75,7 +76,7 @@ export class AnnouncementService {
       if (a.status !== 'draft') throw new DomainError('ANNOUNCEMENT_NOT_DRAFT', 'lots can only be added to a draft; publish an amendment instead', 'status');
       const region = await listingSettings(this.settings, em);
       const terms = toLotTerms(dto.terms);
-      const violations: RuleViolation[] = lotTermsViolations(terms, region, 'terms');
+      const violations: RuleViolation[] = lotTermsViolations(terms, region, 'terms', await this.saleParcelsOf(em, dto.parcelIds));
       if (await em.existsBy(LotEntity, { lotNumber: dto.lotNumber.trim() })) {
         violations.push({ code: 'LOT_NUMBER_TAKEN', message: `lot number ${dto.lotNumber} is already used`, field: 'lotNumber' });
       }
@@ -155,7 +156,7 @@ export class AnnouncementService {
       const violations: RuleViolation[] = [];
       for (const [i, lot] of lots.entries()) {
         const prefix = `lots[${i}]`;
-        violations.push(...lotTermsViolations(toLotTerms(lot.terms as unknown as LotTermsDto, `${prefix}.terms`), region, `${prefix}.terms`));
+        violations.push(...lotTermsViolations(toLotTerms(lot.terms as unknown as LotTermsDto, `${prefix}.terms`), region, `${prefix}.terms`, await this.saleParcelsOf(em, await this.parcelIdsOf(em, lot.id))));
         violations.push(...checkPublication(scheduleOf(lot), lot.method, now, overrides, region, `${prefix}.schedule`));
         if (lot.terms['hasReserve'] === true) {
           const members = await em.countBy(ReserveCommitteeMemberEntity, { lotId: lot.id });
@@ -227,7 +228,7 @@ export class AnnouncementService {
         const prefix = `lots[${i}]`;
         if (change.terms) {
           if (change.terms.method !== lot.method) violations.push({ code: 'METHOD_CHANGE_NOT_ALLOWED', message: 'an amendment cannot change the method of sale', field: `${prefix}.terms.method` });
-          violations.push(...lotTermsViolations(toLotTerms(change.terms, `${prefix}.terms`), region, `${prefix}.terms`));
+          violations.push(...lotTermsViolations(toLotTerms(change.terms, `${prefix}.terms`), region, `${prefix}.terms`, await this.saleParcelsOf(em, await this.parcelIdsOf(em, lot.id))));
           const terms = toLotTerms(change.terms, `${prefix}.terms`);
           Object.assign(lot, { terms: termsJson(change.terms), startPrice: terms.startPrice, increment: terms.increment ?? null, deposit: terms.deposit, capPrice: terms.priceCap ?? null });
         }
@@ -418,6 +419,14 @@ export class AnnouncementService {
     const a = await em.findOne(AnnouncementEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!a) throw new DomainError('ANNOUNCEMENT_NOT_FOUND', `announcement ${id} does not exist`, 'id');
     return a;
+  }
+
+  /** Area and maximum plot ratio of the parcels, for a start price per ㎡ or 建筑㎡ as a total; undefined unless all exist. */
+  private async saleParcelsOf(em: EntityManager, ids: readonly string[]): Promise<SaleParcel[] | undefined> {
+    const unique = [...new Set(ids)];
+    const rows = (await em.query(`SELECT declared_area::text AS area, plot_ratio_max::text AS max FROM parcel WHERE id = ANY($1::uuid[])`, [unique])) as Array<{ area: string; max: string | null }>;
+    if (unique.length === 0 || rows.length !== unique.length) return undefined;
+    return rows.map((r) => ({ area: Area.of(r.area), plotRatioMax: r.max === null ? null : Ratio.of(r.max) }));
   }
 
   async parcelIdsOf(em: EntityManager, lotId: string): Promise<string[]> {

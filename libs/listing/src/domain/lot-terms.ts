@@ -1,5 +1,6 @@
-import { DomainErrors } from '@app/common/domain-error';
+import { DomainError, DomainErrors } from '@app/common/domain-error';
 import { Area } from '@app/money/area';
+import { totalPriceOf, type SaleParcel } from '@app/money/derived-figures';
 import { Money } from '@app/money/money';
 import { Ratio } from '@app/money/ratio';
 import {
@@ -148,11 +149,16 @@ function isMoney(value: unknown): value is Money {
 /**
  * Every violation of the terms, in a stable order, each with its field path under `fieldPrefix`
  * (`lots[1]` → `lots[1].deposit`). Empty when the terms are valid.
+ *
+ * The deposit (always 元) is compared with the start price as a total: for a lot priced per ㎡ or per
+ * 建筑㎡ that total needs the lot's `parcels` (libs/money totalPriceOf, the function the close uses).
+ * Without them such a lot's deposit is not compared (the callers that know the parcels pass them).
  */
 export function lotTermsViolations(
   terms: LotTerms,
   settingsOverrides: ListingSettingsOverrides = {},
   fieldPrefix = '',
+  parcels?: ReadonlyArray<SaleParcel>,
 ): RuleViolation[] {
   const settings = resolveListingSettings(settingsOverrides);
   const out: RuleViolation[] = [];
@@ -188,17 +194,17 @@ export function lotTermsViolations(
   if (!isMoney(terms.deposit) || !terms.deposit.isPositive()) {
     add('DEPOSIT_NOT_POSITIVE', 'deposit', 'the deposit (保证金) must be greater than zero');
   } else if (startOk) {
-    const ratio = minDepositRatioOf(settings);
-    const minimum = smallestDepositFen(terms.startPrice, ratio);
-    if (terms.deposit.toFen() < minimum) {
-      add(
-        'DEPOSIT_TOO_LOW',
-        'deposit',
-        `the deposit must be at least ${ratio.formatPercent()} of the start price, i.e. ${Money.fromFen(minimum).toString()}`,
-      );
-    }
-    if (terms.deposit.gt(terms.startPrice)) {
-      add('DEPOSIT_ABOVE_START_PRICE', 'deposit', 'the deposit cannot exceed the start price');
+    const startTotal = startTotalOf(terms, parcels, add);
+    if (startTotal !== undefined) {
+      const ratio = minDepositRatioOf(settings);
+      const minimum = smallestDepositFen(startTotal, ratio);
+      const of = terms.priceUnit === 'total' ? 'the start price' : `the start price as a total (${startTotal.toString()} 元)`;
+      if (terms.deposit.toFen() < minimum) {
+        add('DEPOSIT_TOO_LOW', 'deposit', `the deposit must be at least ${ratio.formatPercent()} of ${of}, i.e. ${Money.fromFen(minimum).toString()}`);
+      }
+      if (terms.deposit.gt(startTotal)) {
+        add('DEPOSIT_ABOVE_START_PRICE', 'deposit', `the deposit cannot exceed ${of}`);
+      }
     }
   }
 
@@ -310,6 +316,19 @@ export function lotTermsViolations(
     add('INVALID_MIN_BIDDERS', 'minBidders', 'the fewest bidders for a sale must be a whole number, at least 1');
   }
   return out;
+}
+
+/** The start price as a total in 元: itself, or (per ㎡, per 建筑㎡) × the parcels' measure; undefined when unknown. */
+function startTotalOf(terms: LotTerms, parcels: ReadonlyArray<SaleParcel> | undefined, add: (code: string, field: string, message: string) => void): Money | undefined {
+  if (terms.priceUnit === 'total') return terms.startPrice;
+  if (!oneOf(PRICE_UNITS, terms.priceUnit) || parcels === undefined) return undefined;
+  try {
+    return totalPriceOf(terms.startPrice, terms.priceUnit, parcels, 'startPrice');
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    add(e.code, e.field === 'startPrice' ? 'startPrice' : 'priceUnit', e.message);
+    return undefined;
+  }
 }
 
 function capRuleViolations(rule: CapRule, add: (code: string, field: string, message: string) => void): void {

@@ -14,6 +14,8 @@ import {
   depositForfeited,
   depositRefundDue,
   installmentDue,
+  LAND_USE_LABELS,
+  labelOf,
   LedgerService,
   paymentReceived,
   penaltyAccrued,
@@ -23,7 +25,7 @@ import {
   type ExpectedItem,
   type StatementLine,
 } from '@app/ledger';
-import { Area, Money, Ratio } from '@app/money';
+import { Area, Money, PRICE_UNIT_LABELS, Ratio, type PriceUnit } from '@app/money';
 import { BidderService } from '@app/qualification';
 import { locateCjkFont } from '../document/cjk-font';
 import { renderConfirmationPdf } from '../document/confirmation-pdf';
@@ -47,17 +49,9 @@ import {
   type PremiumPayment,
   type SaleMethod,
 } from '../domain';
+import { VERIFICATION_PAGE_PATH, type VerifiedConfirmation } from '../http/verification-page';
 import { SETTLEMENT_OPTIONS, type SettlementOptions } from './settlement-options';
 import { SettlementSettingsProvider } from './settlement-settings.provider';
-
-const USE_NAMES: Record<string, string> = {
-  residential: '城镇住宅用地',
-  commercial: '商服用地',
-  industrial: '工业用地',
-  mixed: '商住混合用地',
-  public_service: '公共管理与公共服务用地',
-  other: '其他用地',
-};
 
 interface InstallmentRow {
   number: number;
@@ -161,10 +155,21 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
 
   private async settleLot(em: EntityManager, lotId: string): Promise<void> {
     const [r] = (await em.query(
-      `SELECT r.outcome, r.winner_application_id, r.price::text AS price, r.closed_at, l.lot_number, l.method, l.start_price::text AS start_price, a.number AS announcement_number
+      `SELECT r.outcome, r.winner_application_id, r.price::text AS price, r.price_unit, r.bid_price::text AS bid_price, r.closed_at, l.lot_number, l.method, l.start_price::text AS start_price, a.number AS announcement_number
          FROM result r JOIN lot l ON l.id = r.lot_id JOIN announcement a ON a.id = l.announcement_id WHERE r.lot_id = $1`,
       [lotId],
-    )) as Array<{ outcome: 'sold' | 'unsold'; winner_application_id: string | null; price: string | null; closed_at: Date; lot_number: string; method: SaleMethod; start_price: string; announcement_number: string }>;
+    )) as Array<{
+      outcome: 'sold' | 'unsold';
+      winner_application_id: string | null;
+      price: string | null;
+      price_unit: PriceUnit;
+      bid_price: string | null;
+      closed_at: Date;
+      lot_number: string;
+      method: SaleMethod;
+      start_price: string;
+      announcement_number: string;
+    }>;
     const settings = await this.settings.get(em);
     const overrides = await this.calendar.overrides(em);
     const closedAt = new Date(r.closed_at);
@@ -198,7 +203,7 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
         winner ? 'awaiting_contract' : 'unsold',
       ],
     );
-    if (winner && r.price) {
+    if (winner && r.price && r.bid_price) {
       await this.issueConfirmation(em, {
         lotId,
         applicationId: winner,
@@ -206,7 +211,9 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
         lotNumber: r.lot_number,
         method: r.method,
         closedAt,
-        price: Money.of(r.price),
+        totalPrice: Money.of(r.price),
+        priceUnit: r.price_unit,
+        bidPrice: Money.of(r.bid_price),
         startPrice: Money.of(r.start_price),
         earnest: disposal.earnestMoney,
         confirmationDeadline: deadlines.confirmation,
@@ -257,7 +264,10 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
       lotNumber: string;
       method: SaleMethod;
       closedAt: Date;
-      price: Money;
+      /** The result's total, for a consistency check: the confirmation recomputes it with the same function. */
+      totalPrice: Money;
+      priceUnit: PriceUnit;
+      bidPrice: Money;
       startPrice: Money;
       earnest: Money;
       confirmationDeadline: { date: IsoDate; endsAt: Date };
@@ -271,7 +281,6 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
       [x.lotId],
     )) as Array<{ code: string; location: string; area: string; planned_use: string; min: string | null; max: string | null; tenure_years: number }>;
     if (parcels.length === 0) throw new DomainError('LOT_WITHOUT_PARCELS', `lot ${x.lotId} has no parcels`, 'lotId');
-    const first = parcels[0];
     const members = (await em.query(
       `SELECT b.name, coalesce(b.credit_code, b.id_number) AS code, p.share::text AS share, p.is_lead
          FROM application_partner p JOIN bidder b ON b.id = p.bidder_id WHERE p.application_id = $1 ORDER BY p.is_lead DESC, b.name`,
@@ -279,25 +288,27 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
     )) as Array<{ name: string; code: string; share: string; is_lead: boolean }>;
     const lead = members.find((m) => m.is_lead) ?? members[0];
     const code = generateVerificationCode();
-    const url = verificationUrl(this.options.publicBaseUrl, code);
+    // The page at /verify/:code (served outside /api) verifies what this prints.
+    const url = verificationUrl(`${this.options.publicBaseUrl}/${VERIFICATION_PAGE_PATH}`, code);
     const model = buildConfirmation({
       announcementNumber: x.announcementNumber,
       lotNumber: x.lotNumber,
       saleMethod: x.method,
       transferor: this.options.transferor,
       closedAt: x.closedAt,
-      parcel: {
-        code: parcels.map((p) => p.code).join('、'),
-        location: parcels.map((p) => p.location).join('；'),
-        area: Area.sum(parcels.map((p) => Area.of(p.area))),
-        use: USE_NAMES[first.planned_use] ?? first.planned_use,
-        ...(first.min ? { plotRatioMin: Ratio.of(first.min) } : {}),
-        plotRatioMax: Ratio.of(first.max ?? '1.0000'),
-        tenureYears: first.tenure_years,
-      },
+      parcels: parcels.map((p) => ({
+        code: p.code,
+        location: p.location,
+        area: Area.of(p.area),
+        use: labelOf(LAND_USE_LABELS, p.planned_use),
+        ...(p.min ? { plotRatioMin: Ratio.of(p.min) } : {}),
+        ...(p.max ? { plotRatioMax: Ratio.of(p.max) } : {}),
+        tenureYears: p.tenure_years,
+      })),
       winner: { name: lead.name, creditCode: lead.code },
       ...(members.length > 1 ? { partners: members.map((m) => ({ name: m.name, creditCode: m.code, share: Ratio.of(m.share) })) } : {}),
-      price: x.price,
+      priceUnit: x.priceUnit,
+      bidPrice: x.bidPrice,
       startPrice: x.startPrice,
       depositConverted: x.earnest,
       paymentPlan: x.plan,
@@ -306,6 +317,9 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
       verificationCode: code,
       verificationUrl: url,
     });
+    if (!model.price.eq(x.totalPrice)) {
+      throw new DomainError('INVALID_STATE', `the confirmation's total ${model.price.toString()} differs from the result's ${x.totalPrice.toString()}`, 'price');
+    }
     const pdf = await renderConfirmationPdf(model, locateCjkFont());
     await em.query(
       `INSERT INTO confirmation (lot_id, application_id, verification_code, document_sha256, document, model, issued_at, sign_deadline) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -313,9 +327,15 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
     );
   }
 
-  /** The winner (its lead bidder's account) or staff who may see bidder identities. */
+  /** Staff who may see bidder identities, or a member of the winning application (every partner of a joint bid reads it). */
   private async assertMayRead(em: EntityManager, applicationId: string, actor: Actor, staff: boolean): Promise<void> {
     if (staff) return;
+    const [own] = (await em.query(`SELECT 1 WHERE ${memberOfSql('$1::uuid', '$2')}`, [applicationId, actor.id])) as unknown[];
+    if (!own) throw new DomainError('CONFIRMATION_NOT_FOUND', 'no confirmation of yours for this lot', 'lotId');
+  }
+
+  /** The lead partner only: it signs for the group (DOMAIN §4). */
+  private async assertMaySign(em: EntityManager, applicationId: string, actor: Actor): Promise<void> {
     const [own] = (await em.query(`SELECT 1 FROM application a JOIN bidder b ON b.id = a.lead_bidder_id WHERE a.id = $1 AND b.user_id = $2`, [applicationId, actor.id])) as unknown[];
     if (!own) throw new DomainError('CONFIRMATION_NOT_FOUND', 'no confirmation of yours for this lot', 'lotId');
   }
@@ -355,7 +375,7 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
       if (!row) throw new DomainError('CONFIRMATION_NOT_FOUND', `lot ${lotId} has no confirmation`, 'lotId');
       // The database clock read after the lock, as for bids: a signature that waited on the lock is judged when it got it.
       const c = { ...row, now: await this.tx.now(em) };
-      await this.assertMayRead(em, c.application_id, actor, false);
+      await this.assertMaySign(em, c.application_id, actor);
       if (c.signed_at) throw new DomainError('ALREADY_SIGNED', `the confirmation was signed at ${new Date(c.signed_at).toISOString()}`, 'lotId');
       if (new Date(c.now).getTime() > new Date(c.sign_deadline).getTime()) throw new DomainError('DEADLINE_PASSED', `the confirmation had to be signed by ${new Date(c.sign_deadline).toISOString()}`, 'lotId');
       await em.query(`UPDATE confirmation SET signed_at = $2, signed_by = $3 WHERE id = $1`, [c.id, c.now, actor.id]);
@@ -364,30 +384,59 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
     });
   }
 
-  /** Public check of a verification code (and optionally of a document's SHA-256): no identities. */
-  async verifyConfirmation(codeText: string, sha256?: string) {
+  /**
+   * The public facts of the confirmation a code names (what a person types: case, spaces, dashes and
+   * Crockford's look-alikes do not matter), or null when the text is not a code or no confirmation has
+   * it. No identities: the winner's name is published with the result (成交公示), not here.
+   */
+  async lookupConfirmation(codeText: string): Promise<VerifiedConfirmation | null> {
     let code: string;
     try {
       code = normalizeVerificationCode(codeText);
     } catch {
-      return { valid: false, reason: 'NOT_A_CODE' };
+      return null;
     }
     const [c] = (await this.dataSource.query(
-      `SELECT c.document_sha256, c.issued_at, c.signed_at, l.lot_number, a.number AS announcement_number, r.price::text AS price
+      `SELECT c.document_sha256, c.issued_at, c.signed_at, l.lot_number, a.number AS announcement_number, r.price::text AS price, r.price_unit, r.bid_price::text AS bid_price
          FROM confirmation c JOIN lot l ON l.id = c.lot_id JOIN announcement a ON a.id = l.announcement_id JOIN result r ON r.lot_id = c.lot_id
         WHERE c.verification_code = $1`,
       [code],
-    )) as Array<{ document_sha256: string; issued_at: Date; signed_at: Date | null; lot_number: string; announcement_number: string; price: string }>;
-    if (!c) return { valid: false, reason: 'UNKNOWN_CODE' };
-    const documentMatches = sha256 === undefined ? undefined : sha256.toLowerCase() === c.document_sha256;
+    )) as Array<{ document_sha256: string; issued_at: Date; signed_at: Date | null; lot_number: string; announcement_number: string; price: string; price_unit: PriceUnit; bid_price: string | null }>;
+    if (!c) return null;
     return {
-      valid: documentMatches !== false,
+      code,
       announcementNumber: c.announcement_number,
       lotNumber: c.lot_number,
       price: c.price,
+      priceUnit: c.price_unit,
+      bidPrice: c.bid_price,
       documentSha256: c.document_sha256,
-      issuedAt: c.issued_at,
+      issuedAt: new Date(c.issued_at),
       signed: c.signed_at !== null,
+    };
+  }
+
+  /** Public check of a verification code (and optionally of a document's SHA-256): no identities. */
+  async verifyConfirmation(codeText: string, sha256?: string) {
+    try {
+      normalizeVerificationCode(codeText);
+    } catch {
+      return { valid: false, reason: 'NOT_A_CODE' };
+    }
+    const c = await this.lookupConfirmation(codeText);
+    if (!c) return { valid: false, reason: 'UNKNOWN_CODE' };
+    const documentMatches = sha256 === undefined ? undefined : sha256.toLowerCase() === c.documentSha256;
+    return {
+      valid: documentMatches !== false,
+      verificationCode: c.code,
+      announcementNumber: c.announcementNumber,
+      lotNumber: c.lotNumber,
+      price: c.price,
+      priceUnit: c.priceUnit,
+      bidPrice: c.bidPrice,
+      documentSha256: c.documentSha256,
+      issuedAt: c.issuedAt,
+      signed: c.signed,
       ...(documentMatches === undefined ? {} : { documentMatches }),
     };
   }
@@ -442,8 +491,27 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
     });
   }
 
-  async contract(contractId: string) {
-    return this.contractIn(this.dataSource.manager, contractId, toShanghaiDate(await this.tx.now()));
+  /**
+   * A contract with its installments, payments and penalties: for staff, and for every member of the
+   * winning application. Anyone else gets the answer an unknown id gets (CONTRACT_NOT_FOUND).
+   */
+  async contract(contractId: string, actor?: Actor, staff = true) {
+    const em = this.dataSource.manager;
+    if (!staff) {
+      const [own] = (await em.query(`SELECT 1 FROM land_contract c WHERE c.id = $1 AND ${memberOfSql('c.application_id', '$2')}`, [contractId, actor?.id ?? null])) as unknown[];
+      if (!own) throw new DomainError('CONTRACT_NOT_FOUND', `contract ${contractId} does not exist`, 'id');
+    }
+    return this.contractIn(em, contractId, toShanghaiDate(await this.tx.now()));
+  }
+
+  /** The contracts of the caller's winning applications (any member of a joint bid), newest first. */
+  async myContracts(actor: Actor) {
+    const em = this.dataSource.manager;
+    const rows = (await em.query(`SELECT c.id FROM land_contract c WHERE ${memberOfSql('c.application_id', '$1')} ORDER BY c.signed_on DESC, c.id`, [actor.id])) as Array<{ id: string }>;
+    const today = toShanghaiDate(await this.tx.now());
+    const out = [];
+    for (const r of rows) out.push(await this.contractIn(em, r.id, today));
+    return out;
   }
 
   private async contractIn(em: EntityManager, contractId: string, today: IsoDate) {
@@ -624,15 +692,31 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
   // ───────────────────────────── refunds ─────────────────────────────
 
   async refunds(query: { status?: 'due' | 'paid'; overdue?: boolean; lotId?: string }) {
+    return this.refundRows(`($1::text IS NULL OR r.status = $1) AND ($2::boolean IS NOT TRUE OR (r.status = 'due' AND r.due_at < clock_timestamp())) AND ($3::uuid IS NULL OR r.lot_id = $3)`, [
+      query.status ?? null,
+      query.overdue ?? null,
+      query.lotId ?? null,
+    ]);
+  }
+
+  /** The refunds owed or paid to the caller's applications (winner or not, any member of a joint bid). */
+  async myRefunds(actor: Actor) {
+    return this.refundRows(memberOfSql('r.application_id', '$1'), [actor.id]);
+  }
+
+  private async refundRows(where: string, params: unknown[]): Promise<RefundView[]> {
     const rows = (await this.dataSource.query(
       `SELECT r.id, r.lot_id, l.lot_number, r.application_id, a.bidder_number, r.txn_id, r.amount::text AS amount, r.reason, r.payee_name, r.due_at, r.status, r.bank_reference,
-              to_char(r.paid_on, 'YYYY-MM-DD') AS paid_on, (r.status = 'due' AND r.due_at < clock_timestamp()) AS overdue
+              to_char(r.paid_on, 'YYYY-MM-DD') AS paid_on, (r.status = 'due' AND r.due_at < clock_timestamp()) AS overdue,
+              m.id AS line_id, m.txn_id AS line_txn_id, m.statement_id AS line_statement_id
          FROM refund r JOIN lot l ON l.id = r.lot_id JOIN application a ON a.id = r.application_id
-        WHERE ($1::text IS NULL OR r.status = $1) AND ($2::boolean IS NOT TRUE OR (r.status = 'due' AND r.due_at < clock_timestamp())) AND ($3::uuid IS NULL OR r.lot_id = $3)
+         LEFT JOIN LATERAL (SELECT bl.id, bl.txn_id, bl.statement_id FROM bank_statement_line bl
+                             WHERE bl.matched_kind = 'refund' AND bl.matched_id = 'refund:' || r.id::text AND bl.status IN ('matched', 'resolved') LIMIT 1) m ON true
+        WHERE ${where}
         ORDER BY r.due_at, r.id`,
-      [query.status ?? null, query.overdue ?? null, query.lotId ?? null],
-    )) as Array<Record<string, unknown> & { id: string }>;
-    return rows.map((r) => ({ ...r, reference: refundReference(r.id) }));
+      params,
+    )) as RefundRow[];
+    return rows.map(refundView);
   }
 
   /** A refund went out: the bank's reference is kept, Dr refunds payable / Cr bank. Idempotent by reference. */
@@ -657,7 +741,7 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
 
   async markRefundPaidTx(refundId: string, p: { bankReference: string; paidOn: IsoDate }) {
     await this.dataSource.transaction((em) => this.markRefundPaid(em, refundId, p));
-    return (await this.refunds({})).find((r) => r.id === refundId);
+    return (await this.refundRows('r.id = $1', [refundId]))[0];
   }
 
   // ───────────────────────────── deadlines and defaults ─────────────────────────────
@@ -725,35 +809,80 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
   }
 
   async settlements(query: { overdue?: boolean }) {
+    const views = await this.settlementRows('true', []);
+    return query.overdue ? views.filter((v) => v.overdue.length > 0) : views;
+  }
+
+  /** The settlements of the lots the caller won (any member of the winning application), with their deadlines. */
+  async mySettlements(actor: Actor) {
+    const views = await this.settlementRows(memberOfSql('s.winner_application_id', '$1'), [actor.id]);
+    // Other bidders' refunds are not the winner's business.
+    return views.map(({ refundsDue: _others, ...v }) => ({ ...v, overdue: v.overdue.filter((o) => o !== 'refunds') }));
+  }
+
+  private async settlementRows(where: string, params: unknown[]) {
     const rows = (await this.dataSource.query(
       `SELECT s.lot_id, l.lot_number, s.outcome, s.status, s.price::text AS price, s.earnest::text AS earnest, s.closed_at, s.confirmation_deadline, s.contract_deadline, s.refund_due,
               s.publication_deadline, s.service_deadline, s.published_at, c.signed_at AS confirmation_signed_at, k.id AS contract_id,
               (SELECT count(*)::int FROM refund r WHERE r.lot_id = s.lot_id AND r.status = 'due') AS refunds_due,
               clock_timestamp() AS now
          FROM settlement s JOIN lot l ON l.id = s.lot_id LEFT JOIN confirmation c ON c.lot_id = s.lot_id LEFT JOIN land_contract k ON k.lot_id = s.lot_id
+        WHERE ${where}
         ORDER BY s.closed_at DESC`,
-    )) as Array<Record<string, unknown> & { now: Date }>;
-    const views = rows.map(({ now, ...r }) => {
-      const past = (d: unknown) => d !== null && d !== undefined && new Date(d as Date).getTime() < new Date(now).getTime();
+      params,
+    )) as SettlementRow[];
+    return rows.map((r) => {
+      const past = (d: Date | null) => d !== null && new Date(d).getTime() < new Date(r.now).getTime();
       const overdue: string[] = [];
       if (r.status === 'awaiting_contract' && !r.confirmation_signed_at && past(r.confirmation_deadline)) overdue.push('confirmation');
       if (r.status === 'awaiting_contract' && past(r.contract_deadline)) overdue.push('contract');
-      if ((r.refunds_due as number) > 0 && past(r.refund_due)) overdue.push('refunds');
+      if (r.refunds_due > 0 && past(r.refund_due)) overdue.push('refunds');
       if (r.outcome === 'sold' && !r.published_at && past(r.publication_deadline)) overdue.push('publication');
-      if (!['paid', 'unsold'].includes(String(r.status)) && past(r.service_deadline)) overdue.push('service_target');
-      return { ...r, overdue };
+      if (!['paid', 'unsold'].includes(r.status) && past(r.service_deadline)) overdue.push('service_target');
+      return {
+        lotId: r.lot_id,
+        lotNumber: r.lot_number,
+        outcome: r.outcome,
+        status: r.status,
+        price: r.price,
+        earnest: r.earnest,
+        closedAt: r.closed_at,
+        confirmationDeadline: r.confirmation_deadline,
+        confirmationSignedAt: r.confirmation_signed_at,
+        contractDeadline: r.contract_deadline,
+        contractId: r.contract_id,
+        refundDue: r.refund_due,
+        refundsDue: r.refunds_due,
+        publicationDeadline: r.publication_deadline,
+        publishedAt: r.published_at,
+        serviceDeadline: r.service_deadline,
+        overdue,
+      };
     });
-    return query.overdue ? views.filter((v) => v.overdue.length > 0) : views;
   }
 
   /** 成交公示: the result published with the winner's name (and partners), within its deadline. */
   async publishResult(lotId: string) {
     return this.dataSource.transaction(async (em) => {
       const [s] = (await em.query(
-        `SELECT s.outcome, s.price::text AS price, s.published_at, l.lot_number, l.title, l.announcement_id, r.unit_price::text AS unit_price, r.floor_price::text AS floor_price, r.premium_rate::text AS premium_rate, s.winner_application_id
+        `SELECT s.outcome, s.price::text AS price, s.published_at, l.lot_number, l.title, l.announcement_id, r.price_unit, r.bid_price::text AS bid_price,
+                r.unit_price::text AS unit_price, r.floor_price::text AS floor_price, r.premium_rate::text AS premium_rate, s.winner_application_id
            FROM settlement s JOIN lot l ON l.id = s.lot_id JOIN result r ON r.lot_id = s.lot_id WHERE s.lot_id = $1 FOR UPDATE OF s`,
         [lotId],
-      )) as Array<{ outcome: string; price: string; published_at: Date | null; lot_number: string; title: string; announcement_id: string; unit_price: string | null; floor_price: string | null; premium_rate: string | null; winner_application_id: string | null }>;
+      )) as Array<{
+        outcome: string;
+        price: string;
+        published_at: Date | null;
+        lot_number: string;
+        title: string;
+        announcement_id: string;
+        price_unit: PriceUnit;
+        bid_price: string | null;
+        unit_price: string | null;
+        floor_price: string | null;
+        premium_rate: string | null;
+        winner_application_id: string | null;
+      }>;
       if (!s) throw new DomainError('SETTLEMENT_NOT_FOUND', `lot ${lotId} has no settlement`, 'lotId');
       if (s.outcome !== 'sold' || !s.winner_application_id) throw new DomainError('NOT_SOLD', 'only a sale is published with its winner', 'lotId');
       if (s.published_at) throw new DomainError('ALREADY_PUBLISHED', 'the result was already published', 'lotId');
@@ -762,9 +891,10 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
       const body = [
         `宗地编号 ${s.lot_number}（${s.title}）`,
         `竞得人：${who}`,
-        `成交价：${s.price} 元`,
-        ...(s.unit_price ? [`单价：${s.unit_price} 元/平方米`] : []),
-        ...(s.floor_price ? [`楼面价：${s.floor_price} 元/平方米`] : []),
+        ...(s.price_unit !== 'total' && s.bid_price ? [`成交报价：${s.bid_price} ${PRICE_UNIT_LABELS[s.price_unit]}`] : []),
+        `成交总价：${s.price} 元`,
+        ...(s.unit_price ? [`单价：${s.unit_price} 元/平方米（按出让面积）`] : []),
+        ...(s.floor_price ? [`楼面地价：${s.floor_price} 元/平方米（按最大容积率计算的建筑面积）`] : []),
         ...(s.premium_rate ? [`溢价率：${Ratio.of(s.premium_rate).formatPercent(2)}`] : []),
         '公示期内如有异议，请向出让人书面反映。',
       ].join('\n');
@@ -821,15 +951,133 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
     });
     this.reconciliation.register({
       kind: 'refund',
+      // A refund due, and a refund already recorded as paid (by hand, POST /refunds/:id/payment) that no
+      // statement line has confirmed yet: its payout still has to show on a statement.
       expected: async (em) => {
-        const rows = (await em.query(`SELECT id, amount::text AS amount, to_char(due_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS due FROM refund WHERE status = 'due'`)) as Array<{ id: string; amount: string; due: IsoDate }>;
-        return rows.map((r) => ({ id: `refund:${r.id}`, kind: 'refund' as const, reference: refundReference(r.id), amount: Money.of(r.amount), dueDate: r.due }));
+        const rows = (await em.query(
+          `SELECT r.id, r.amount::text AS amount, r.status,
+                  CASE WHEN r.status = 'paid' THEN to_char(r.paid_on, 'YYYY-MM-DD') ELSE to_char(r.due_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') END AS due
+             FROM refund r
+            WHERE r.status = 'due'
+               OR NOT EXISTS (SELECT 1 FROM bank_statement_line l WHERE l.matched_kind = 'refund' AND l.matched_id = 'refund:' || r.id::text AND l.status IN ('matched', 'resolved'))`,
+        )) as Array<{ id: string; amount: string; status: 'due' | 'paid'; due: IsoDate }>;
+        return rows.map((r) => ({
+          id: `refund:${r.id}`,
+          kind: 'refund' as const,
+          reference: refundReference(r.id),
+          amount: Money.of(r.amount),
+          dueDate: r.due,
+          ...(r.status === 'paid' ? { recorded: true } : {}),
+        }));
       },
+      // A refund due is paid by the line; a refund already recorded as paid is only confirmed by it:
+      // nothing is booked twice (the line is linked through its matched item).
       settle: async (em, item, line) => {
-        await this.markRefundPaid(em, item.id.slice('refund:'.length), { bankReference: line.txnId, paidOn: line.date, at: line.bookedAt });
+        const refundId = item.id.slice('refund:'.length);
+        const [r] = (await em.query(`SELECT status, bank_reference, lot_id, amount::text AS amount FROM refund WHERE id = $1 FOR UPDATE`, [refundId])) as Array<{ status: 'due' | 'paid'; bank_reference: string | null; lot_id: string; amount: string }>;
+        if (r?.status !== 'paid') {
+          await this.markRefundPaid(em, refundId, { bankReference: line.txnId, paidOn: line.date, at: line.bookedAt });
+          return;
+        }
+        await this.audit.record(em, {
+          action: 'refund.bank_confirmed',
+          entityType: 'lot',
+          entityId: r.lot_id,
+          before: { refundId, status: 'paid', bankConfirmed: false },
+          after: { refundId, bankConfirmed: true, bankReference: r.bank_reference, statementTxnId: line.txnId, statementAmount: line.amount.toString(), recordedAmount: r.amount },
+        });
       },
     });
   }
+}
+
+/** SQL: the account `$user` is a member (a partner, the lead included) of the application `applicationExpr`. */
+function memberOfSql(applicationExpr: string, user: string): string {
+  return `EXISTS (SELECT 1 FROM application_partner mp JOIN bidder mb ON mb.id = mp.bidder_id WHERE mp.application_id = ${applicationExpr} AND mb.user_id = ${user})`;
+}
+
+interface RefundRow {
+  id: string;
+  lot_id: string;
+  lot_number: string;
+  application_id: string;
+  bidder_number: string | null;
+  txn_id: string;
+  amount: string;
+  reason: string;
+  payee_name: string;
+  due_at: Date;
+  status: 'due' | 'paid';
+  bank_reference: string | null;
+  paid_on: string | null;
+  overdue: boolean;
+  line_id: string | null;
+  line_txn_id: string | null;
+  line_statement_id: string | null;
+}
+
+/** A refund as the API shows it. */
+export interface RefundView {
+  id: string;
+  lotId: string;
+  lotNumber: string;
+  applicationId: string;
+  bidderNumber: string | null;
+  /** The deposit payment (bank transaction) being returned. */
+  txnId: string;
+  amount: string;
+  reason: string;
+  payeeName: string;
+  dueAt: Date;
+  status: 'due' | 'paid';
+  overdue: boolean;
+  /** The reference to quote on the transfer (附言), which the bank statement line carries. */
+  reference: string;
+  bankReference: string | null;
+  paidOn: string | null;
+  /** The bank statement line that confirmed the payout, once one did (paid by hand and not yet confirmed: null). */
+  reconciledWith: { lineId: string; txnId: string; statementId: string } | null;
+}
+
+function refundView(r: RefundRow): RefundView {
+  return {
+    id: r.id,
+    lotId: r.lot_id,
+    lotNumber: r.lot_number,
+    applicationId: r.application_id,
+    bidderNumber: r.bidder_number,
+    txnId: r.txn_id,
+    amount: r.amount,
+    reason: r.reason,
+    payeeName: r.payee_name,
+    dueAt: r.due_at,
+    status: r.status,
+    overdue: r.overdue,
+    reference: refundReference(r.id),
+    bankReference: r.bank_reference,
+    paidOn: r.paid_on,
+    reconciledWith: r.line_id === null ? null : { lineId: r.line_id, txnId: r.line_txn_id as string, statementId: r.line_statement_id as string },
+  };
+}
+
+interface SettlementRow {
+  lot_id: string;
+  lot_number: string;
+  outcome: 'sold' | 'unsold';
+  status: string;
+  price: string | null;
+  earnest: string;
+  closed_at: Date;
+  confirmation_deadline: Date | null;
+  contract_deadline: Date | null;
+  refund_due: Date;
+  publication_deadline: Date | null;
+  service_deadline: Date;
+  published_at: Date | null;
+  confirmation_signed_at: Date | null;
+  contract_id: string | null;
+  refunds_due: number;
+  now: Date;
 }
 
 /** The reference finance quotes on a refund transfer (附言), so the bank statement line matches it. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainErrors } from '@app/common/domain-error';
+import { Area } from '@app/money/area';
 import { Money } from '@app/money/money';
 import { Ratio } from '@app/money/ratio';
 import {
@@ -46,8 +47,8 @@ describe('the transaction confirmation (成交确认书)', () => {
   it('computes unit price, floor price and premium rate from exact values', () => {
     const model = buildConfirmation(jointBidConfirmationInput());
     // 125,000,000 ÷ 35,000 = 3,571.428… ; ÷ (35,000 × 2.5) = 1,428.571… ; 125 ÷ 100 − 1 = 25%
-    expect(model.unitPrice.toString()).toBe('3571.43');
-    expect(model.floorPrice.toString()).toBe('1428.57');
+    expect(model.unitPrice?.toString()).toBe('3571.43');
+    expect(model.floorPrice?.toString()).toBe('1428.57');
     expect(model.premiumRate.toString()).toBe('0.2500');
     expect(model.closeDate).toBe('2026-03-10');
     const text = confirmationText(model);
@@ -164,12 +165,58 @@ describe('the transaction confirmation (成交确认书)', () => {
       buildConfirmation({
         ...base,
         lotNumber: ' ',
-        parcel: { ...base.parcel, tenureYears: 0 },
-        price: Money.zero(),
+        parcels: [{ ...base.parcels[0], tenureYears: 0 }],
+        bidPrice: Money.zero(),
         verificationCode: 'UUUU',
       }),
     );
-    expect(e.errors.map((x) => x.field)).toEqual(['lotNumber', 'parcel.tenureYears', 'price', 'verificationCode']);
+    expect(e.errors.map((x) => x.field)).toEqual(['lotNumber', 'parcels[0].tenureYears', 'bidPrice', 'verificationCode']);
+  });
+
+  const twoParcels = () => {
+    const base = jointBidConfirmationInput().parcels[0]!;
+    return [base, { ...base, code: '370783-2026-006', area: Area.parse('10000.00'), use: '商服用地', plotRatioMin: undefined, plotRatioMax: Ratio.parse('4.0000'), tenureYears: 40 }];
+  };
+
+  it('a lot of several parcels: the floor area sums every parcel at its maximum plot ratio, not the first parcel’s ratio', () => {
+    const model = buildConfirmation(jointBidConfirmationInput({ parcels: twoParcels() }));
+    // land 45,000㎡; floor 35,000 × 2.5 + 10,000 × 4.0 = 127,500㎡
+    expect(model.unitPrice?.toString()).toBe('2777.78');
+    expect(model.floorPrice?.toString()).toBe('980.39');
+    const text = confirmationText(model);
+    expect(text).toContain('宗地编号：370783-2026-005、370783-2026-006');
+    expect(text).toContain('出让面积：45,000.00㎡（370783-2026-005 35,000.00㎡；370783-2026-006 10,000.00㎡）');
+    expect(text).toContain('规划用途：370783-2026-005 城镇住宅用地；370783-2026-006 商服用地');
+    expect(text).toContain('容积率：370783-2026-005 1.0至2.5；370783-2026-006 不大于4.0');
+    expect(text).toContain('规划建筑面积：127,500.00㎡（出让面积×容积率上限）');
+    expect(text).toContain('出让年限：370783-2026-005 70年；370783-2026-006 40年');
+  });
+
+  it('a parcel without a maximum plot ratio: 楼面地价 is not applicable, never computed with a ratio of 1.0', () => {
+    const [a, b] = twoParcels();
+    const model = buildConfirmation(jointBidConfirmationInput({ parcels: [a!, { ...b!, plotRatioMax: undefined }] }));
+    expect(model.floorPrice).toBeNull();
+    expect(confirmationText(model)).toContain('楼面地价：不适用（宗地未规定容积率上限）');
+    const e = errorsOf(() => buildConfirmation(jointBidConfirmationInput({ priceUnit: 'per_floor_area', bidPrice: Money.parse('1000.00'), startPrice: Money.parse('900.00'), parcels: [a!, { ...b!, plotRatioMax: undefined }] })));
+    expect(e.errors.map((x) => [x.code, x.field])).toEqual([['FLOOR_AREA_UNKNOWN', 'parcels']]);
+  });
+
+  it('a price per ㎡ of floor area: the total is the bid × floor area, and the installments split that total', () => {
+    const model = buildConfirmation(
+      jointBidConfirmationInput({ parcels: twoParcels(), priceUnit: 'per_floor_area', bidPrice: Money.parse('980.39'), startPrice: Money.parse('800.00') }),
+    );
+    // 980.39 × 127,500 = 124,999,725.00
+    expect(model.price.toString()).toBe('124999725.00');
+    expect(model.figures.startTotal.toString()).toBe('102000000.00');
+    expect(model.floorPrice?.toString()).toBe('980.39');
+    expect(model.premiumRate.toString()).toBe('0.2255'); // 980.39 ÷ 800 − 1 = 0.2254875
+    expect(Money.sum(model.installments.map((i) => i.amount)).toString()).toBe('124999725.00');
+    const text = confirmationText(model);
+    expect(text).toContain('计价方式：按规划建筑面积单价报价（元/建筑㎡）');
+    expect(text).toContain('成交报价：¥980.39元/建筑㎡');
+    expect(text).toContain('成交总价：¥124,999,725.00元（成交报价×规划建筑面积127,500.00㎡）');
+    expect(text).toContain('起始价：¥800.00元/建筑㎡（折合总价¥102,000,000.00元）');
+    expect(text).toContain('大写：人民币壹亿贰仟肆佰玖拾玖万玖仟柒佰贰拾伍元整');
   });
 
   it('the verification code is kept in canonical form and printed in groups of four', () => {

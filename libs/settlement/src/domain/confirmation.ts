@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DomainError, DomainErrors } from '@app/common/domain-error';
 import type { IsoDate } from '@app/calendar/domain/calendar-day';
 import { Area } from '@app/money/area';
-import { floorPrice, premiumRate, unitPrice } from '@app/money/derived-figures';
+import { formatFloorAreaSquareMetres, PRICE_UNIT_LABELS, PRICE_UNITS, saleFigures, type PriceUnit, type SaleFigures } from '@app/money/derived-figures';
 import { Money } from '@app/money/money';
 import { Ratio } from '@app/money/ratio';
 import { shanghaiDateOf, type Deadline } from './deadlines';
@@ -19,8 +19,14 @@ import { formatVerificationCode, normalizeVerificationCode } from './verificatio
  * - The confirmation is made at the close, before the contract is signed, so its payment schedule gives
  *   each installment's term relative to the contract ("出让合同签订之日起1个月内") with exact amounts
  *   ({@link installmentAmounts}); the dated schedule belongs to the contract.
- * - Derived figures are computed here from exact values (libs/money): unit price = price ÷ area,
- *   floor price 楼面价 = price ÷ (area × maximum plot ratio), premium rate 溢价率 = price ÷ start − 1.
+ * - The price is the winning bid in the lot's unit (元, 元/㎡ or 元/建筑㎡); the total and every derived
+ *   figure come from libs/money's `saleFigures`, the one function the close, the contract, the ledger
+ *   and the reports use too: total = bid × Σ area or × Σ (area × maximum plot ratio), rounded once;
+ *   unit price 元/㎡ = total ÷ Σ area; 楼面地价 = total ÷ Σ (area × maximum plot ratio); 溢价率 = bid ÷
+ *   start − 1 in the lot's unit. A parcel without a maximum plot ratio leaves 楼面地价 unknown (printed
+ *   as not applicable), never computed with a made-up ratio.
+ * - A lot of several parcels prints them all: codes, locations, areas (with their sum), uses, plot
+ *   ratios and tenures, each parcel named where they differ.
  * - Amounts print as "¥125,000,000.00元" and in 大写 as "人民币壹亿贰仟伍佰万元整"; dates as "2026年1月16日"
  *   (Shanghai calendar dates); shares and rates as percentages with 2 places.
  * - A joint bid (联合竞买) lists every partner with its share (adding up to exactly 100%); the winner is
@@ -61,8 +67,8 @@ export interface ConfirmationParcel {
   readonly use: string;
   /** 容积率: lower bound, if any. */
   readonly plotRatioMin?: Ratio;
-  /** 容积率: upper bound; the floor price uses it. */
-  readonly plotRatioMax: Ratio;
+  /** 容积率: upper bound, if set; the floor area (and so 楼面地价) uses it. */
+  readonly plotRatioMax?: Ratio;
   /** 出让年限 in years. */
   readonly tenureYears: number;
 }
@@ -76,15 +82,18 @@ export interface ConfirmationInput {
   /** 出让人, e.g. "泉州市自然资源和规划局". */
   readonly transferor: string;
   readonly closedAt: Date;
-  readonly parcel: ConfirmationParcel;
+  /** Every parcel of the lot (at least one). */
+  readonly parcels: readonly ConfirmationParcel[];
   /** The winning bidder; for a joint bid, the lead partner. */
   readonly winner: ConfirmationParty;
   /** Joint bid only: every partner (the lead included) with shares adding up to exactly 1. */
   readonly partners?: readonly ConfirmationPartner[];
   readonly projectCompany?: ProjectCompany;
-  /** 成交价. */
-  readonly price: Money;
-  /** 起始价. */
+  /** The unit the lot was priced and bid in. */
+  readonly priceUnit: PriceUnit;
+  /** 成交价 as bid, in the lot's unit. */
+  readonly bidPrice: Money;
+  /** 起始价, in the lot's unit. */
   readonly startPrice: Money;
   /** The winner's deposit converted to earnest money (定金), credited to the price. */
   readonly depositConverted: Money;
@@ -105,10 +114,14 @@ export interface ConfirmationModel extends ConfirmationInput {
   readonly closeDate: IsoDate;
   /** Canonical form (no hyphens). */
   readonly verificationCode: string;
+  /** Every figure of the sale (libs/money saleFigures). */
+  readonly figures: SaleFigures;
+  /** 成交总价, 元 (= figures.totalPrice): what the installments split. */
+  readonly price: Money;
   /** 单价, 元/㎡ of land. */
-  readonly unitPrice: Money;
-  /** 楼面价, 元/㎡ of permitted floor area. */
-  readonly floorPrice: Money;
+  readonly unitPrice: Money | null;
+  /** 楼面价, 元/㎡ of permitted floor area; null when a parcel has no maximum plot ratio. */
+  readonly floorPrice: Money | null;
   /** 溢价率 (4 places). */
   readonly premiumRate: Ratio;
   /** The installments' terms and amounts (earnest money credited). */
@@ -155,17 +168,22 @@ export function buildConfirmation(input: ConfirmationInput): ConfirmationModel {
   }
   if (!SALE_METHODS.includes(input.saleMethod)) bad('saleMethod', `saleMethod must be one of ${SALE_METHODS.join(', ')}`);
   if (!(input.closedAt instanceof Date) || Number.isNaN(input.closedAt.getTime())) bad('closedAt', 'closedAt must be a valid instant');
-  const { parcel } = input;
-  if (!nonBlank(parcel.code)) bad('parcel.code', 'the parcel code is required');
-  if (!nonBlank(parcel.location)) bad('parcel.location', 'the parcel location is required');
-  if (!nonBlank(parcel.use)) bad('parcel.use', 'the planned use is required');
-  if (!Area.isArea(parcel.area) || parcel.area.isZero() || parcel.area.isNegative()) bad('parcel.area', 'the area must be above zero');
-  if (!Ratio.isRatio(parcel.plotRatioMax) || parcel.plotRatioMax.isZero() || parcel.plotRatioMax.isNegative()) {
-    bad('parcel.plotRatioMax', 'the maximum plot ratio must be above zero');
-  } else if (parcel.plotRatioMin !== undefined && (parcel.plotRatioMin.isNegative() || parcel.plotRatioMin.gt(parcel.plotRatioMax))) {
-    bad('parcel.plotRatioMin', 'the minimum plot ratio must be between 0 and the maximum');
-  }
-  if (!Number.isSafeInteger(parcel.tenureYears) || parcel.tenureYears < 1) bad('parcel.tenureYears', 'the tenure must be a whole number of years ≥ 1');
+  const parcels = Array.isArray(input.parcels) ? input.parcels : [];
+  if (parcels.length === 0) bad('parcels', 'a confirmation names at least one parcel');
+  parcels.forEach((parcel, i) => {
+    const at = `parcels[${i}]`;
+    if (!nonBlank(parcel.code)) bad(`${at}.code`, 'the parcel code is required');
+    if (!nonBlank(parcel.location)) bad(`${at}.location`, 'the parcel location is required');
+    if (!nonBlank(parcel.use)) bad(`${at}.use`, 'the planned use is required');
+    if (!Area.isArea(parcel.area) || parcel.area.isZero() || parcel.area.isNegative()) bad(`${at}.area`, 'the area must be above zero');
+    const max = parcel.plotRatioMax;
+    if (max !== undefined && (!Ratio.isRatio(max) || max.isZero() || max.isNegative())) {
+      bad(`${at}.plotRatioMax`, 'the maximum plot ratio must be above zero');
+    } else if (parcel.plotRatioMin !== undefined && (parcel.plotRatioMin.isNegative() || (max !== undefined && parcel.plotRatioMin.gt(max)))) {
+      bad(`${at}.plotRatioMin`, 'the minimum plot ratio must be between 0 and the maximum');
+    }
+    if (!Number.isSafeInteger(parcel.tenureYears) || parcel.tenureYears < 1) bad(`${at}.tenureYears`, 'the tenure must be a whole number of years ≥ 1');
+  });
   if (!nonBlank(input.winner.name)) bad('winner.name', "the winner's name is required");
   if (!nonBlank(input.winner.creditCode)) bad('winner.creditCode', "the winner's credit code is required");
   if (input.partners !== undefined) {
@@ -182,7 +200,8 @@ export function buildConfirmation(input: ConfirmationInput): ConfirmationModel {
     }
   }
   if (input.projectCompany !== undefined && !nonBlank(input.projectCompany.name)) bad('projectCompany.name', 'the project company needs a name');
-  if (!Money.isMoney(input.price) || !input.price.isPositive()) bad('price', 'the price must be above zero');
+  if (!PRICE_UNITS.includes(input.priceUnit)) bad('priceUnit', `priceUnit must be one of ${PRICE_UNITS.join(', ')}`);
+  if (!Money.isMoney(input.bidPrice) || !input.bidPrice.isPositive()) bad('bidPrice', 'the price must be above zero');
   if (!Money.isMoney(input.startPrice) || !input.startPrice.isPositive()) bad('startPrice', 'the start price must be above zero');
   if (!Money.isMoney(input.depositConverted) || input.depositConverted.isNegative()) bad('depositConverted', 'the converted deposit must be ≥ 0');
   let code = '';
@@ -192,19 +211,59 @@ export function buildConfirmation(input: ConfirmationInput): ConfirmationModel {
     if (!(e instanceof DomainError)) throw e;
     bad('verificationCode', e.message);
   }
-  if (errors.length > 0) {
+  let figures: SaleFigures | undefined;
+  if (errors.length === 0) {
+    try {
+      figures = saleFigures({ priceUnit: input.priceUnit, bidPrice: input.bidPrice, startPrice: input.startPrice, parcels });
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      bad(e.field === 'plotRatioMax' ? 'parcels' : (e.field ?? 'bidPrice'), e.message, e.code);
+    }
+  }
+  if (errors.length > 0 || figures === undefined) {
     throw new DomainErrors('CONFIRMATION_INVALID', `${errors.length} problem(s) in the confirmation`, errors);
   }
-  const installments = installmentAmounts(input.price, input.paymentPlan, input.depositConverted);
+  const installments = installmentAmounts(figures.totalPrice, input.paymentPlan, input.depositConverted);
   return Object.freeze({
     ...input,
     verificationCode: code,
     closeDate: shanghaiDateOf(input.closedAt, 'closedAt'),
-    unitPrice: unitPrice(input.price, parcel.area),
-    floorPrice: floorPrice(input.price, parcel.area, parcel.plotRatioMax),
-    premiumRate: premiumRate(input.price, input.startPrice),
+    figures,
+    price: figures.totalPrice,
+    unitPrice: figures.unitPrice,
+    floorPrice: figures.floorPrice,
+    premiumRate: figures.premiumRate,
     installments: Object.freeze(installments),
   });
+}
+
+function plotRatioText(p: ConfirmationParcel): string {
+  if (p.plotRatioMax === undefined) return p.plotRatioMin === undefined ? '未规定' : `不小于${formatPlotRatio(p.plotRatioMin)}`;
+  return p.plotRatioMin === undefined ? `不大于${formatPlotRatio(p.plotRatioMax)}` : `${formatPlotRatio(p.plotRatioMin)}至${formatPlotRatio(p.plotRatioMax)}`;
+}
+
+/** One value for every parcel when they agree ("70年"), else each parcel named ("A 70年；B 40年"). */
+function perParcel(parcels: readonly ConfirmationParcel[], valueOf: (p: ConfirmationParcel) => string): string {
+  const values = parcels.map(valueOf);
+  if (values.every((v) => v === values[0])) return values[0] ?? '';
+  return parcels.map((p, i) => `${p.code} ${values[i]}`).join('；');
+}
+
+/** 一、宗地概况: one parcel as it always was; several with their sum and each parcel named where they differ. */
+function parcelLines(parcels: readonly ConfirmationParcel[], figures: SaleFigures): string[] {
+  const several = parcels.length > 1;
+  const area = several
+    ? `${figures.landArea.formatSquareMetres()}（${parcels.map((p) => `${p.code} ${p.area.formatSquareMetres()}`).join('；')}）`
+    : figures.landArea.formatSquareMetres();
+  return [
+    `宗地编号：${parcels.map((p) => p.code).join('、')}`,
+    `宗地坐落：${parcels.map((p) => p.location).join('；')}`,
+    `出让面积：${area}`,
+    `规划用途：${perParcel(parcels, (p) => p.use)}`,
+    `容积率：${perParcel(parcels, plotRatioText)}`,
+    ...(figures.floorArea ? [`规划建筑面积：${formatFloorAreaSquareMetres(figures.floorArea)}（出让面积×容积率上限）`] : []),
+    `出让年限：${perParcel(parcels, (p) => `${p.tenureYears}年`)}`,
+  ];
 }
 
 /** "2026-01-16" → "2026年1月16日". */
@@ -256,13 +315,11 @@ export function paymentTableRows(model: ConfirmationModel): string[][] {
 
 /** The document's sections in order; {@link confirmationText} flattens them. */
 export function confirmationSections(model: ConfirmationModel): ConfirmationSection[] {
-  const { parcel } = model;
+  const { parcels, figures } = model;
   const joint = model.partners !== undefined;
   const winnerLabel = joint ? `${model.winner.name}等${model.partners?.length ?? 0}家单位（联合竞买）` : model.winner.name;
-  const plotRatio =
-    parcel.plotRatioMin === undefined
-      ? `不大于${formatPlotRatio(parcel.plotRatioMax)}`
-      : `${formatPlotRatio(parcel.plotRatioMin)}至${formatPlotRatio(parcel.plotRatioMax)}`;
+  const unitSuffix = PRICE_UNIT_LABELS[model.priceUnit].replace(/^元/, '');
+  const measure = model.priceUnit === 'per_floor_area' ? `规划建筑面积${figures.floorArea ? formatFloorAreaSquareMetres(figures.floorArea) : ''}` : `出让面积${figures.landArea.formatSquareMetres()}`;
 
   const winnerLines = [`竞得人：${partyText(model.winner)}`];
   if (model.partners !== undefined) {
@@ -301,25 +358,19 @@ export function confirmationSections(model: ConfirmationModel): ConfirmationSect
     {
       key: 'parcel',
       heading: '一、宗地概况',
-      lines: [
-        `宗地编号：${parcel.code}`,
-        `宗地坐落：${parcel.location}`,
-        `出让面积：${parcel.area.formatSquareMetres()}`,
-        `规划用途：${parcel.use}`,
-        `容积率：${plotRatio}`,
-        `出让年限：${parcel.tenureYears}年`,
-      ],
+      lines: parcelLines(parcels, figures),
     },
     { key: 'winner', heading: '二、竞得人', lines: winnerLines },
     {
       key: 'price',
       heading: '三、成交价款',
       lines: [
-        `成交总价：${formatYuanFigures(model.price)}`,
+        ...(model.priceUnit === 'total' ? [] : [`计价方式：按${model.priceUnit === 'per_floor_area' ? '规划建筑面积' : '出让面积'}单价报价（${PRICE_UNIT_LABELS[model.priceUnit]}）`, `成交报价：${formatYuanFigures(figures.bidPrice)}${unitSuffix}`]),
+        `成交总价：${formatYuanFigures(model.price)}${model.priceUnit === 'total' ? '' : `（成交报价×${measure}）`}`,
         `大写：${formatYuanWords(model.price)}`,
-        `起始价：${formatYuanFigures(model.startPrice)}`,
-        `成交单价：${model.unitPrice.formatYuan()}/㎡（按出让面积）`,
-        `楼面地价：${model.floorPrice.formatYuan()}/㎡（按最大容积率计算的建筑面积）`,
+        `起始价：${formatYuanFigures(model.startPrice)}${unitSuffix}${model.priceUnit === 'total' ? '' : `（折合总价${formatYuanFigures(figures.startTotal)}）`}`,
+        ...(model.unitPrice ? [`成交单价：${model.unitPrice.formatYuan()}/㎡（按出让面积）`] : []),
+        model.floorPrice ? `楼面地价：${model.floorPrice.formatYuan()}/㎡（按最大容积率计算的建筑面积）` : '楼面地价：不适用（宗地未规定容积率上限）',
         `溢价率：${model.premiumRate.formatPercent(2)}`,
       ],
     },

@@ -88,6 +88,14 @@ export class SettlementController {
     return this.settlement.settlements({ overdue: q.overdue });
   }
 
+  @Get('settlements/mine')
+  @ApiBearerAuth()
+  @RequirePermission(Permission.BidderSelf)
+  @ApiOperation({ summary: 'The settlements of the lots you won (every partner of a winning joint bid): status, price, earnest money, deadlines, contract' })
+  mySettlements(@CurrentActor() actor: Actor) {
+    return this.settlement.mySettlements(actor);
+  }
+
   @Get('lots/:id/confirmation')
   @ApiBearerAuth()
   @Authenticated()
@@ -138,12 +146,20 @@ export class SettlementController {
     return this.settlement.signContract(id, { contractNumber: dto.contractNumber, signedOn: dto.signedOn as IsoDate, plan: dto.plan });
   }
 
+  @Get('contracts/mine')
+  @ApiBearerAuth()
+  @RequirePermission(Permission.BidderSelf)
+  @ApiOperation({ summary: 'Your land contracts (every partner of a winning joint bid): installments, payments, what is outstanding and overdue, penalties' })
+  myContracts(@CurrentActor() actor: Actor) {
+    return this.settlement.myContracts(actor);
+  }
+
   @Get('contracts/:id')
   @ApiBearerAuth()
-  @RequirePermission(Permission.SettlementRead)
-  @ApiOperation({ summary: 'A contract: installments, payments, what is outstanding and overdue, penalties' })
-  getContract(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.settlement.contract(id);
+  @Authenticated()
+  @ApiOperation({ summary: 'A contract: installments, payments, what is outstanding and overdue, penalties. For staff, and for the winner’s own (anyone else: 404)' })
+  getContract(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
+    return this.settlement.contract(id, actor, hasPermission(actor.roles, Permission.SettlementRead));
   }
 
   @Post('contracts/:id/payments')
@@ -160,6 +176,14 @@ export class SettlementController {
   @ApiOperation({ summary: 'Record an approved payment extension (延期缴款) of an installment not yet due (audited with its reason)' })
   extend(@Param('id', new ParseUUIDPipe()) id: string, @Param('number', new ParseIntPipe()) number: number, @Body() dto: ExtensionDto) {
     return this.settlement.extendInstallment(id, number, { dueDate: dto.dueDate as IsoDate, reason: dto.reason });
+  }
+
+  @Get('refunds/mine')
+  @ApiBearerAuth()
+  @RequirePermission(Permission.BidderSelf)
+  @ApiOperation({ summary: 'The refunds of your deposits (winner or not): amount, due date, status, bank reference once paid' })
+  myRefunds(@CurrentActor() actor: Actor) {
+    return this.settlement.myRefunds(actor);
   }
 
   @Get('refunds')
