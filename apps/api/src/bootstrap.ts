@@ -33,6 +33,8 @@ export async function createApp(config: RuntimeConfig): Promise<NestExpressAppli
   // rawBody: the bank's notices are authenticated by an HMAC over the exact bytes received.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, rawBody: true });
   app.useLogger(app.get(PinoLogger));
+  // The login limit is kept per client address (req.ip): behind a reverse proxy, believe its X-Forwarded-For only as configured.
+  app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix('api');
   app.use(helmet({ contentSecurityPolicy: false }));
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
