@@ -58,15 +58,21 @@ export class AuthService {
   }
 
   /**
-   * Exchanges a refresh token for a new pair in the same session. A token works once; reusing a spent
-   * one means it was stolen, so every session of the account ends (its access tokens included).
+   * Exchanges a refresh token for a new pair in the same session. A token works once; reusing one spent
+   * by an earlier refresh of a live session means a copy was stolen, so every session of the account
+   * ends (its access tokens included).
    */
   async refresh(refreshToken: string): Promise<TokenPair> {
     const hash = sha256Hex(refreshToken);
     const outcome = await this.tx.run(async (em) => {
       const token = await em.findOne(RefreshTokenEntity, { where: { tokenHash: hash }, lock: { mode: 'pessimistic_write' } });
       if (!token) return { error: 'unknown' as const };
+      const session = await em.findOneBy(AuthSessionEntity, { id: token.sessionId });
+      // A token of a session that already ended (logout, disabling…) is merely invalid: a stale browser
+      // tab refreshing after a logout must not end the account's other sessions.
+      if (!session || session.revokedAt) return { error: 'ended' as const };
       if (token.revokedAt) {
+        // Spent by a refresh while its session is live: someone else holds a copy.
         const ended = await endSessions(em, { userId: token.userId }, 'refresh_token_reused');
         if (ended.length > 0) {
           await this.audit.record(em, {
@@ -81,8 +87,6 @@ export class AuthService {
         return { error: 'reused' as const, userId: ended.length > 0 ? token.userId : undefined };
       }
       if (token.expiresAt.getTime() <= Date.now()) return { error: 'expired' as const };
-      const session = await em.findOneBy(AuthSessionEntity, { id: token.sessionId });
-      if (!session || session.revokedAt) return { error: 'ended' as const };
       const user = await em.findOneBy(UserEntity, { id: token.userId });
       if (!user || !user.active) return { error: 'disabled' as const };
       await em.update(RefreshTokenEntity, { id: token.id }, { revokedAt: () => 'now()' });
