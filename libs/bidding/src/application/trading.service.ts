@@ -387,55 +387,52 @@ export class TradingService {
     who: BidderSeat,
     command: { kind: 'area'; area: Area; clientBidId: string } | { kind: 'share'; share: Ratio; clientBidId: string } | { kind: 'opt_in' } | { kind: 'sealed'; price: Money },
   ): Promise<BidAck> {
-    return this.withLot(
-      lotId,
-      async (s, qr, row, _prior, refusedAccounts) => {
-        const barred = who.account && refusedAccounts.get(accountKey(who.account));
-        if (barred) return refused(barred.code, accountRefusalMessage(barred.code));
-        if (!s) return refused('NOT_OPEN_YET', 'trading has not opened yet');
-        if (HELD_PHASES.includes(row.phase)) return refused('LOT_SUSPENDED', `the lot is ${row.phase}`);
-        if (!s.state.qualified.includes(who.bidderNumber)) s.apply({ type: 'qualify', bidderNumber: who.bidderNumber });
-        switch (command.kind) {
-          case 'area':
-          case 'share': {
-            const existing = (await qr.query(`SELECT seq FROM bid WHERE lot_id = $1 AND application_id = $2 AND client_bid_id = $3`, [lotId, who.applicationId, command.clientBidId])) as Array<{ seq: string }>;
-            if (existing[0]) return { ok: true, seq: Number(existing[0].seq), price: s.state.capRound?.price.toString() ?? '', deadline: s.state.deadline?.toISOString() ?? null, duplicate: true };
-            const d = s.apply(
-              command.kind === 'area'
-                ? { type: 'place_cap_bid', bidderNumber: who.bidderNumber, area: command.area }
-                : { type: 'place_cap_bid', bidderNumber: who.bidderNumber, share: command.share },
-            );
-            if (isRejected(d)) return refusal(d.rejection);
-            const e = s.recordBid(who.applicationId, command.clientBidId, command.kind);
-            return { ok: true, seq: e.seq, price: s.state.capRound?.price.toString() ?? '', deadline: s.state.deadline?.toISOString() ?? null };
-          }
-          case 'opt_in': {
-            const d = s.apply({ type: 'opt_in', bidderNumber: who.bidderNumber });
-            if (isRejected(d)) return refusal(d.rejection);
-            const e = s.events[s.events.length - 1];
-            s.owners.set(e.seq, who.applicationId);
-            await this.followUps(s, qr);
-            return { ok: true, seq: e.seq, price: '', deadline: s.state.deadline?.toISOString() ?? null };
-          }
-          case 'sealed': {
-            const saltHex = randomBytes(32).toString('hex');
-            const d = s.apply({ type: 'submit_sealed', bidderNumber: who.bidderNumber, price: command.price, saltHex });
-            if (isRejected(d)) return refusal(d.rejection);
-            const e = s.events[s.events.length - 1];
-            s.owners.set(e.seq, who.applicationId);
-            const purpose = s.state.phase === 'sealed_bidding' ? 'tender' : 'one_sealed_price';
-            const context = `${purpose}|${lotId}|${who.bidderNumber}`;
-            await qr.query(
-              `INSERT INTO sealed_value (lot_id, purpose, bidder_number, application_id, commitment, sealed, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-              [lotId, purpose, who.bidderNumber, who.applicationId, String(e.payload.commitment), sealSecret(`${command.price.toString()}|${saltHex}`, context, this.options.reserveKey), s.now],
-            );
-            // The price is never echoed: the bidder gets the commitment it can check after the opening.
-            return { ok: true, seq: e.seq, price: '', deadline: s.state.deadline?.toISOString() ?? null, commitment: String(e.payload.commitment) };
-          }
+    // The account and session are checked under the lot's lock (see withLot), like a price bid's.
+    return this.withLot(lotId, async (s, qr, row, _prior, refusedAccounts) => {
+      const barred = who.account && refusedAccounts.get(accountKey(who.account));
+      if (barred) return refused(barred.code, accountRefusalMessage(barred.code));
+      if (!s) return refused('NOT_OPEN_YET', 'trading has not opened yet');
+      if (HELD_PHASES.includes(row.phase)) return refused('LOT_SUSPENDED', `the lot is ${row.phase}`);
+      if (!s.state.qualified.includes(who.bidderNumber)) s.apply({ type: 'qualify', bidderNumber: who.bidderNumber });
+      switch (command.kind) {
+        case 'area':
+        case 'share': {
+          const existing = (await qr.query(`SELECT seq FROM bid WHERE lot_id = $1 AND application_id = $2 AND client_bid_id = $3`, [lotId, who.applicationId, command.clientBidId])) as Array<{ seq: string }>;
+          if (existing[0]) return { ok: true, seq: Number(existing[0].seq), price: s.state.capRound?.price.toString() ?? '', deadline: s.state.deadline?.toISOString() ?? null, duplicate: true };
+          const d = s.apply(
+            command.kind === 'area'
+              ? { type: 'place_cap_bid', bidderNumber: who.bidderNumber, area: command.area }
+              : { type: 'place_cap_bid', bidderNumber: who.bidderNumber, share: command.share },
+          );
+          if (isRejected(d)) return refusal(d.rejection);
+          const e = s.recordBid(who.applicationId, command.clientBidId, command.kind);
+          return { ok: true, seq: e.seq, price: s.state.capRound?.price.toString() ?? '', deadline: s.state.deadline?.toISOString() ?? null };
         }
-      },
-      { accounts: [who.account] },
-    );
+        case 'opt_in': {
+          const d = s.apply({ type: 'opt_in', bidderNumber: who.bidderNumber });
+          if (isRejected(d)) return refusal(d.rejection);
+          const e = s.events[s.events.length - 1];
+          s.owners.set(e.seq, who.applicationId);
+          await this.followUps(s, qr);
+          return { ok: true, seq: e.seq, price: '', deadline: s.state.deadline?.toISOString() ?? null };
+        }
+        case 'sealed': {
+          const saltHex = randomBytes(32).toString('hex');
+          const d = s.apply({ type: 'submit_sealed', bidderNumber: who.bidderNumber, price: command.price, saltHex });
+          if (isRejected(d)) return refusal(d.rejection);
+          const e = s.events[s.events.length - 1];
+          s.owners.set(e.seq, who.applicationId);
+          const purpose = s.state.phase === 'sealed_bidding' ? 'tender' : 'one_sealed_price';
+          const context = `${purpose}|${lotId}|${who.bidderNumber}`;
+          await qr.query(
+            `INSERT INTO sealed_value (lot_id, purpose, bidder_number, application_id, commitment, sealed, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+            [lotId, purpose, who.bidderNumber, who.applicationId, String(e.payload.commitment), sealSecret(`${command.price.toString()}|${saltHex}`, context, this.options.reserveKey), s.now],
+          );
+          // The price is never echoed: the bidder gets the commitment it can check after the opening.
+          return { ok: true, seq: e.seq, price: '', deadline: s.state.deadline?.toISOString() ?? null, commitment: String(e.payload.commitment) };
+        }
+      }
+    }, { accounts: [who.account] });
   }
 
   /** Staff: freeze (暂停), resume, change the increment. Audited with the actor and reason. */
