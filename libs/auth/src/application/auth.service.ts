@@ -52,8 +52,11 @@ export class AuthService {
       throw new DomainError('ACCOUNT_DISABLED', 'This account is disabled');
     }
     return this.tx.run(async (em) => {
+      // Held until commit, so a disable cannot slip between this check and the new session (it would miss it).
+      const current = await em.findOne(UserEntity, { where: { id: user.id }, lock: { mode: 'pessimistic_read' } });
+      if (!current?.active) throw new DomainError('ACCOUNT_DISABLED', 'This account is disabled');
       await this.throttle.succeeded(em, name, client);
-      return this.tokens.issue(em, user);
+      return this.tokens.issue(em, current);
     });
   }
 
@@ -87,7 +90,7 @@ export class AuthService {
         return { error: 'reused' as const, userId: ended.length > 0 ? token.userId : undefined };
       }
       if (token.expiresAt.getTime() <= Date.now()) return { error: 'expired' as const };
-      const user = await em.findOneBy(UserEntity, { id: token.userId });
+      const user = await em.findOne(UserEntity, { where: { id: token.userId }, lock: { mode: 'pessimistic_read' } });
       if (!user || !user.active) return { error: 'disabled' as const };
       await em.update(RefreshTokenEntity, { id: token.id }, { revokedAt: () => 'now()' });
       return { pair: await this.tokens.issue(em, user, token.sessionId) };

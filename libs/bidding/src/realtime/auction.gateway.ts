@@ -252,9 +252,9 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnMod
   }
 }
 
-/** A refused handshake: the client's `connect_error` carries `message` and `data: {code, message}`. */
+/** A refused handshake: the client's `connect_error` has the message `UNAUTHORIZED: …` and `data: {code, message}` saying why. */
 function handshakeError(code: string, message: string): Error & { data: { code: string; message: string } } {
-  return Object.assign(new Error(`${code}: ${message}`), { data: { code, message } });
+  return Object.assign(new Error(`UNAUTHORIZED: ${message}`), { data: { code, message } });
 }
 
 function failure(p: Extract<PayloadCheck<unknown>, { ok: false }>): BidAck {
