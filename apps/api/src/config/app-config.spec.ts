@@ -46,18 +46,18 @@ describe('configuration is validated at boot', () => {
     expect(problemsOf({ DATABASE_URL: 'postgres://u:p@db:5432/land', JWT_SECRET: 'x'.repeat(32), RESERVE_ENCRYPTION_KEY: 'ab'.repeat(32), BANK_NOTICE_SECRET: 'b'.repeat(32) })).toEqual([]);
   });
 
-  it('never serves the simulated bank by default against a real database', () => {
-    expect(loadConfig({}).bankSimulator).toBe(true);
-    const real = { DATABASE_URL: 'postgres://u:p@db:5432/land', JWT_SECRET: 'x'.repeat(32), RESERVE_ENCRYPTION_KEY: 'ab'.repeat(32), BANK_NOTICE_SECRET: 'b'.repeat(32) };
-    expect(loadConfig(real).bankSimulator).toBe(false);
-    expect(loadConfig({ ...real, BANK_SIMULATOR: 'on' }).bankSimulator).toBe(true);
-  });
-
   it('believes no X-Forwarded-For by default; TRUST_PROXY takes a hop count or the proxies\' addresses', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+  });
+
+  it('never serves the simulated bank by default against a real database', () => {
+    expect(loadConfig({}).bankSimulator).toBe(true);
+    const real = { DATABASE_URL: 'postgres://u:p@db:5432/land', JWT_SECRET: 'x'.repeat(32), RESERVE_ENCRYPTION_KEY: 'ab'.repeat(32), BANK_NOTICE_SECRET: 'b'.repeat(32) };
+    expect(loadConfig(real).bankSimulator).toBe(false);
+    expect(loadConfig({ ...real, BANK_SIMULATOR: 'on' }).bankSimulator).toBe(true);
   });
 
   it('lists every bad setting at once', () => {
