@@ -34,6 +34,8 @@ export async function createApp(config: RuntimeConfig): Promise<NestExpressAppli
   // rawBody: the bank's notices are authenticated by an HMAC over the exact bytes received.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, rawBody: true });
   app.useLogger(app.get(PinoLogger));
+  // The login limit is kept per client address (req.ip): behind a reverse proxy, believe its X-Forwarded-For only as configured.
+  app.set('trust proxy', config.trustProxy);
   // The verification page printed on confirmations keeps a short address outside /api (libs/settlement).
   app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES });
   app.use(helmet({ contentSecurityPolicy: false }));

@@ -4,9 +4,12 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AUTH_OPTIONS, type AuthOptions } from './application/auth-options';
 import { AuthService } from './application/auth.service';
+import { LoginThrottle } from './application/login-throttle';
+import { SessionRevocations } from './application/session-revocations';
 import { PasswordHasher } from './application/password-hasher';
 import { TokenService } from './application/token.service';
 import { UsersService } from './application/users.service';
+import { AuthSessionEntity } from './persistence/auth-session.entity';
 import { LoginFailureEntity } from './persistence/login-failure.entity';
 import { RefreshTokenEntity } from './persistence/refresh-token.entity';
 import { UserEntity } from './persistence/user.entity';
@@ -21,7 +24,7 @@ export class AuthModule {
       module: AuthModule,
       global: true,
       imports: [
-        TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, LoginFailureEntity]),
+        TypeOrmModule.forFeature([UserEntity, AuthSessionEntity, RefreshTokenEntity, LoginFailureEntity]),
         JwtModule.register({ secret: options.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
       ],
       controllers: [AuthController, UsersController],
@@ -29,11 +32,13 @@ export class AuthModule {
         { provide: AUTH_OPTIONS, useValue: options },
         PasswordHasher,
         TokenService,
+        LoginThrottle,
+        SessionRevocations,
         AuthService,
         UsersService,
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
-      exports: [TokenService, AuthService, UsersService, PasswordHasher],
+      exports: [TokenService, AuthService, UsersService, PasswordHasher, SessionRevocations],
     };
   }
 }

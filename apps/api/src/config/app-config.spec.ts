@@ -29,6 +29,11 @@ describe('configuration is validated at boot', () => {
     [{ ADMIN_USERNAME: 'root' }, 'ADMIN_PASSWORD'],
     [{ ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
     [{ TIMEZONE: 'Shanghai' }, 'TIMEZONE'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'proxy.example.com' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ LOGIN_BACKOFF_AFTER_FAILURES: '0' }, 'LOGIN_BACKOFF_AFTER_FAILURES'],
+    [{ LOGIN_BACKOFF_BASE_SECONDS: '60', LOGIN_BACKOFF_MAX_SECONDS: '30' }, 'LOGIN_BACKOFF_MAX_SECONDS'],
   ])('refuses %j with a message naming %s', (env, name) => {
     const problems = problemsOf(env);
     expect(problems.length).toBeGreaterThan(0);
@@ -39,6 +44,13 @@ describe('configuration is validated at boot', () => {
     expect(problemsOf({ DATABASE_URL: 'postgres://u:p@db:5432/land' }).join('\n')).toMatch(/JWT_SECRET is required/);
     expect(problemsOf({ DATABASE_URL: 'postgres://u:p@db:5432/land', JWT_SECRET: 'x'.repeat(32) }).join('\n')).toMatch(/RESERVE_ENCRYPTION_KEY is required/);
     expect(problemsOf({ DATABASE_URL: 'postgres://u:p@db:5432/land', JWT_SECRET: 'x'.repeat(32), RESERVE_ENCRYPTION_KEY: 'ab'.repeat(32), BANK_NOTICE_SECRET: 'b'.repeat(32) })).toEqual([]);
+  });
+
+  it('believes no X-Forwarded-For by default; TRUST_PROXY takes a hop count or the proxies\' addresses', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
   });
 
   it('never serves the simulated bank by default against a real database', () => {

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { isIP } from 'node:net';
 import {
   IsIn,
   IsInt,
@@ -100,6 +101,21 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(10) @Max(86_400)
   LOGIN_FAILURE_WINDOW_SECONDS = 900;
 
+  /** Failed logins of one username from all clients within the window before the global back-off starts. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  LOGIN_BACKOFF_AFTER_FAILURES = 20;
+
+  /** The back-off's first delay; it doubles with each further failure of the username, up to LOGIN_BACKOFF_MAX_SECONDS. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  LOGIN_BACKOFF_BASE_SECONDS = 1;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  LOGIN_BACKOFF_MAX_SECONDS = 900;
+
+  /** Which reverse proxies' X-Forwarded-For to believe for the client address: off, a hop count, or addresses (checked in loadConfig). */
+  @IsString()
+  TRUST_PROXY = 'off';
+
   @IsString() @Matches(/^[A-Za-z_]+\/[A-Za-z_]+$/, { message: 'TIMEZONE must be an IANA zone such as Asia/Shanghai' })
   TIMEZONE = 'Asia/Shanghai';
 
@@ -157,6 +173,11 @@ export interface AppConfig {
   adminPassword?: string;
   loginMaxFailures: number;
   loginFailureWindowSeconds: number;
+  loginBackoffAfterFailures: number;
+  loginBackoffBaseSeconds: number;
+  loginBackoffMaxSeconds: number;
+  /** Express's `trust proxy`: false, a hop count, or trusted proxy addresses / subnets / presets. */
+  trustProxy: TrustProxy;
   timezone: string;
   socketAdapter: 'redis' | 'postgres' | 'none';
   clockIntervalMs: number;
@@ -210,6 +231,11 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
   if (Boolean(parsed.ADMIN_USERNAME) !== Boolean(parsed.ADMIN_PASSWORD)) {
     problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
   }
+  if (parsed.LOGIN_BACKOFF_MAX_SECONDS < parsed.LOGIN_BACKOFF_BASE_SECONDS) {
+    problems.push('LOGIN_BACKOFF_MAX_SECONDS must be at least LOGIN_BACKOFF_BASE_SECONDS');
+  }
+  const trustProxy = parseTrustProxy(parsed.TRUST_PROXY);
+  if (typeof trustProxy === 'string') problems.push(trustProxy);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: parsed.PORT,
@@ -243,8 +269,47 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     adminPassword: parsed.ADMIN_PASSWORD,
     loginMaxFailures: parsed.LOGIN_MAX_FAILURES,
     loginFailureWindowSeconds: parsed.LOGIN_FAILURE_WINDOW_SECONDS,
+    loginBackoffAfterFailures: parsed.LOGIN_BACKOFF_AFTER_FAILURES,
+    loginBackoffBaseSeconds: parsed.LOGIN_BACKOFF_BASE_SECONDS,
+    loginBackoffMaxSeconds: parsed.LOGIN_BACKOFF_MAX_SECONDS,
+    trustProxy: trustProxy as TrustProxy,
     timezone: parsed.TIMEZONE,
   };
+}
+
+/** Express's `trust proxy` value: never `true`, which would believe any X-Forwarded-For a client writes. */
+export type TrustProxy = false | number | string[];
+
+const PROXY_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: `off` (default; the client is the TCP peer), a hop count (`1` = one proxy in front), or
+ * a comma-separated list of the proxies' addresses, subnets (`10.0.0.0/8`) or presets (`loopback`,
+ * `linklocal`, `uniquelocal`). Returns the value for Express, or a problem naming the setting.
+ */
+export function parseTrustProxy(text: string): TrustProxy | string {
+  const value = text.trim();
+  if (value === '' || value === 'off' || value === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number.parseInt(value, 10);
+    return hops <= 10 ? hops : 'TRUST_PROXY must be at most 10 hops';
+  }
+  if (value === 'true' || value === 'on') {
+    return 'TRUST_PROXY=true would believe any X-Forwarded-For header a client sends; give the number of proxies in front (e.g. 1) or their addresses (e.g. loopback or 10.0.0.5)';
+  }
+  const entries = value.split(',').map((e) => e.trim());
+  const bad = entries.find((e) => !PROXY_PRESETS.includes(e) && !isAddressOrSubnet(e));
+  if (bad !== undefined) return `TRUST_PROXY must be off, a hop count, or comma-separated proxy addresses, subnets or presets (loopback, linklocal, uniquelocal); "${bad}" is none of these`;
+  return entries;
+}
+
+function isAddressOrSubnet(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 function decodeKey(text: string): Buffer {

@@ -1,16 +1,27 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { IsNull, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { TransactionRunner } from '@app/database';
 import { AuditService } from '@app/audit';
 import { DomainError, type Actor } from '@app/common';
-import { LoginFailureEntity } from '../persistence/login-failure.entity';
+import { AuthSessionEntity } from '../persistence/auth-session.entity';
 import { RefreshTokenEntity } from '../persistence/refresh-token.entity';
 import { UserEntity } from '../persistence/user.entity';
-import { AUTH_OPTIONS, type AuthOptions } from './auth-options';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher, passwordProblem } from './password-hasher';
-import { sha256Hex, TokenService, type TokenPair } from './token.service';
+import { SessionRevocations } from './session-revocations';
+import { endSessions, type SessionActor } from './sessions';
+import { sha256Hex, TokenService, type TokenPair, type VerifiedAccess } from './token.service';
+
+interface AccountRow {
+  id: string;
+  username: string;
+  roles: string[];
+  active: boolean;
+  session_id: string | null;
+  revoked_at: Date | null;
+}
 
 @Injectable()
 export class AuthService {
@@ -19,83 +30,115 @@ export class AuthService {
 
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(LoginFailureEntity) private readonly failures: Repository<LoginFailureEntity>,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
+    private readonly revocations: SessionRevocations,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
-    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
   ) {}
 
-  async login(username: string, password: string, ip: string): Promise<TokenPair> {
+  /** `client` is the caller's address (Express's `req.ip`, see TRUST_PROXY): the login limit is kept per username and client. */
+  async login(username: string, password: string, client: string): Promise<TokenPair> {
     const name = username.trim().toLowerCase();
-    await this.assertNotRateLimited(name, ip);
+    await this.throttle.claim(name, client);
     const user = await this.users.findOneBy({ username: name });
     this.dummyHash ??= this.hasher.hash(randomUUID());
     const ok = await this.hasher.verify(user?.passwordHash ?? (await this.dummyHash), password);
-    if (!user || !ok) {
-      await this.failures.insert({ username: name, ip });
-      throw new DomainError('INVALID_CREDENTIALS', 'The username or password is wrong');
+    // A wrong password leaves the attempt recorded as a failure.
+    if (!user || !ok) throw new DomainError('INVALID_CREDENTIALS', 'The username or password is wrong');
+    if (!user.active) {
+      await this.tx.run((em) => this.throttle.succeeded(em, name, client));
+      throw new DomainError('ACCOUNT_DISABLED', 'This account is disabled');
     }
-    if (!user.active) throw new DomainError('ACCOUNT_DISABLED', 'This account is disabled');
     return this.tx.run(async (em) => {
-      await em.delete(LoginFailureEntity, { username: name });
-      return this.tokens.issue(em, user);
+      // Held until commit, so a disable cannot slip between this check and the new session (it would miss it).
+      const current = await em.findOne(UserEntity, { where: { id: user.id }, lock: { mode: 'pessimistic_read' } });
+      if (!current?.active) throw new DomainError('ACCOUNT_DISABLED', 'This account is disabled');
+      await this.throttle.succeeded(em, name, client);
+      return this.tokens.issue(em, current);
     });
   }
 
-  private async assertNotRateLimited(username: string, ip: string): Promise<void> {
-    const windowSeconds = this.options.loginFailureWindowSeconds;
-    const rows: Array<{ by_user: string; by_ip: string }> = await this.failures.query(
-      `SELECT count(*) FILTER (WHERE username = $1) AS by_user, count(*) FILTER (WHERE ip = $2) AS by_ip
-         FROM login_failure WHERE at > now() - make_interval(secs => $3)`,
-      [username, ip, windowSeconds],
-    );
-    const byUser = Number.parseInt(rows[0]?.by_user ?? '0', 10);
-    const byIp = Number.parseInt(rows[0]?.by_ip ?? '0', 10);
-    // One address may try several accounts (an office behind one NAT), so it gets a wider allowance.
-    if (byUser >= this.options.loginMaxFailures || byIp >= this.options.loginMaxFailures * 4) {
-      throw new DomainError(
-        'LOGIN_RATE_LIMITED',
-        `Too many failed logins; try again in ${Math.ceil(windowSeconds / 60)} minutes`,
-        'username',
-        { retryAfterSeconds: windowSeconds },
-      );
-    }
-  }
-
-  /** Exchanges a refresh token for a new pair. A token works once; reusing a spent one revokes them all. */
+  /**
+   * Exchanges a refresh token for a new pair in the same session. A token works once; reusing one spent
+   * by an earlier refresh of a live session means a copy was stolen, so every session of the account
+   * ends (its access tokens included).
+   */
   async refresh(refreshToken: string): Promise<TokenPair> {
     const hash = sha256Hex(refreshToken);
     const outcome = await this.tx.run(async (em) => {
       const token = await em.findOne(RefreshTokenEntity, { where: { tokenHash: hash }, lock: { mode: 'pessimistic_write' } });
       if (!token) return { error: 'unknown' as const };
+      const session = await em.findOneBy(AuthSessionEntity, { id: token.sessionId });
+      // A token of a session that already ended (logout, disabling…) is merely invalid: a stale browser
+      // tab refreshing after a logout must not end the account's other sessions.
+      if (!session || session.revokedAt) return { error: 'ended' as const };
       if (token.revokedAt) {
-        await em.update(RefreshTokenEntity, { userId: token.userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
-        return { error: 'reused' as const };
+        // Spent by a refresh while its session is live: someone else holds a copy.
+        const ended = await endSessions(em, { userId: token.userId }, 'refresh_token_reused');
+        if (ended.length > 0) {
+          await this.audit.record(em, {
+            actor: 'system',
+            action: 'auth.sessions.end',
+            entityType: 'user',
+            entityId: token.userId,
+            after: { reason: 'refresh_token_reused', sessionsEnded: ended.length },
+            reason: 'a spent refresh token was presented again',
+          });
+        }
+        return { error: 'reused' as const, userId: ended.length > 0 ? token.userId : undefined };
       }
       if (token.expiresAt.getTime() <= Date.now()) return { error: 'expired' as const };
-      const user = await em.findOneBy(UserEntity, { id: token.userId });
+      const user = await em.findOne(UserEntity, { where: { id: token.userId }, lock: { mode: 'pessimistic_read' } });
       if (!user || !user.active) return { error: 'disabled' as const };
       await em.update(RefreshTokenEntity, { id: token.id }, { revokedAt: () => 'now()' });
-      return { pair: await this.tokens.issue(em, user) };
+      return { pair: await this.tokens.issue(em, user, token.sessionId) };
     });
     if ('pair' in outcome && outcome.pair) return outcome.pair;
+    if (outcome.error === 'reused' && outcome.userId) await this.revocations.publish({ kind: 'user', userId: outcome.userId });
     throw new DomainError('INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or already used; log in again', 'refreshToken');
   }
 
+  /** Ends the session of the refresh token: its refresh and access tokens stop working and its sockets are closed. */
   async logout(refreshToken: string): Promise<void> {
-    await this.tx.run((em) => em.update(RefreshTokenEntity, { tokenHash: sha256Hex(refreshToken) }, { revokedAt: () => 'now()' }));
+    const ended = await this.tx.run(async (em) => {
+      const token = await em.findOneBy(RefreshTokenEntity, { tokenHash: sha256Hex(refreshToken) });
+      if (!token) return undefined;
+      const [sessionId] = await endSessions(em, { sessionId: token.sessionId }, 'logout');
+      if (!sessionId) return undefined;
+      const user = await em.findOneByOrFail(UserEntity, { id: token.userId });
+      await this.audit.record(em, {
+        actor: { id: user.id, username: user.username, roles: user.roles },
+        action: 'auth.logout',
+        entityType: 'auth_session',
+        entityId: sessionId,
+        before: { live: true },
+        after: { live: false, reason: 'logout' },
+      });
+      return sessionId;
+    });
+    if (ended) await this.revocations.publish({ kind: 'session', sessionId: ended });
   }
 
-  /** Loads the account behind a verified token: disabled accounts and changed roles take effect at once. */
-  async actorFor(claims: Actor): Promise<Actor> {
-    const user = await this.users.findOneBy({ id: claims.id });
-    if (!user) throw new DomainError('UNAUTHENTICATED', 'The account no longer exists');
-    if (!user.active) throw new DomainError('ACCOUNT_DISABLED', 'This account is disabled');
-    return { id: user.id, username: user.username, roles: user.roles };
+  /**
+   * The account behind a verified access token, as the database has it now, in one query: a disabled
+   * account, an ended session and changed roles take effect at once. Roles in the token are never used.
+   */
+  async actorFor(access: VerifiedAccess): Promise<SessionActor> {
+    const [row] = (await this.users.query(
+      `SELECT u.id, u.username, u.roles, u.active, s.id AS session_id, s.revoked_at
+         FROM app_user u LEFT JOIN auth_session s ON s.id = $2 AND s.user_id = u.id
+        WHERE u.id = $1`,
+      [access.userId, access.sessionId],
+    )) as AccountRow[];
+    if (!row) throw new DomainError('UNAUTHENTICATED', 'The account no longer exists');
+    if (!row.active) throw new DomainError('ACCOUNT_DISABLED', 'This account is disabled');
+    if (!row.session_id || row.revoked_at) throw new DomainError('SESSION_REVOKED', 'This session has ended (logged out, password changed or revoked); log in again');
+    return { id: row.id, username: row.username, roles: row.roles, sessionId: row.session_id };
   }
 
+  /** Changes the password and ends every session of the account, this one included: the owner logs in again with the new password. */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.users.findOneByOrFail({ id: actor.id });
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
@@ -106,8 +149,9 @@ export class AuthService {
     const passwordHash = await this.hasher.hash(newPassword);
     await this.tx.run(async (em) => {
       await em.update(UserEntity, { id: user.id }, { passwordHash });
-      await em.update(RefreshTokenEntity, { userId: user.id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
-      await this.audit.record(em, { action: 'user.password.change', entityType: 'user', entityId: user.id });
+      const ended = await endSessions(em, { userId: user.id }, 'password_changed');
+      await this.audit.record(em, { action: 'user.password.change', entityType: 'user', entityId: user.id, after: { sessionsEnded: ended.length } });
     });
+    await this.revocations.publish({ kind: 'user', userId: user.id });
   }
 }

@@ -8,6 +8,8 @@ import { TransactionRunner } from '@app/database';
 import { isRole, Role } from '../domain/role';
 import { UserEntity } from '../persistence/user.entity';
 import { PasswordHasher, passwordProblem } from './password-hasher';
+import { SessionRevocations } from './session-revocations';
+import { endSessions } from './sessions';
 
 export interface UserView {
   id: string;
@@ -36,6 +38,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   async create(input: NewUser, reason?: string): Promise<UserView> {
@@ -82,9 +85,13 @@ export class UsersService {
     return toUserView(user);
   }
 
+  /**
+   * Changes name, roles or the active flag. Disabling ends every session of the account in the same
+   * transaction (its access tokens stop working) and then closes its sockets on every instance.
+   */
   async update(id: string, change: { displayName?: string; roles?: string[]; active?: boolean }, reason: string, actorId: string): Promise<UserView> {
     const roles = change.roles ? this.checkRoles(change.roles) : undefined;
-    return this.tx.run(async (em) => {
+    const view = await this.tx.run(async (em) => {
       const user = await em.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new DomainError('USER_NOT_FOUND', `user ${id} does not exist`, 'id');
       if (user.id === actorId && (change.active === false || (roles && !roles.includes(Role.Admin)))) {
@@ -96,8 +103,16 @@ export class UsersService {
       if (change.active !== undefined) user.active = change.active;
       const saved = await em.save(user);
       await this.audit.record(em, { action: 'user.update', entityType: 'user', entityId: id, before, after: toUserView(saved), reason });
+      if (change.active === false) {
+        const ended = await endSessions(em, { userId: id }, 'account_disabled');
+        if (ended.length > 0) {
+          await this.audit.record(em, { action: 'auth.sessions.end', entityType: 'user', entityId: id, after: { reason: 'account_disabled', sessionsEnded: ended.length }, reason });
+        }
+      }
       return toUserView(saved);
     });
+    if (change.active === false) await this.revocations.publish({ kind: 'user', userId: id });
+    return view;
   }
 
   /**

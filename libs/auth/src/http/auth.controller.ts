@@ -33,7 +33,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Public()
-  @ApiOperation({ summary: 'Revoke a refresh token' })
+  @ApiOperation({ summary: 'End the session of a refresh token: its refresh and access tokens stop working and its sockets are closed' })
   async logout(@Body() dto: RefreshDto): Promise<void> {
     await this.auth.logout(dto.refreshToken);
   }
@@ -50,7 +50,7 @@ export class AuthController {
   @HttpCode(204)
   @Authenticated()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Change one’s own password; every refresh token is revoked' })
+  @ApiOperation({ summary: 'Change one’s own password; every session of the account ends (log in again)' })
   async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { AuditService } from '@app/audit';
+import { accountRefusalMessage, refusedAccountsSql, Role, type AccountRef, type AccountRefusal } from '@app/auth';
 import { DomainError } from '@app/common/domain-error';
 import type { BidAck } from '@app/contracts';
 import { DisclosureService } from '@app/disclosure';
@@ -39,6 +40,18 @@ export interface PendingBid {
   readonly bidderNumber: string;
   readonly clientBidId: string;
   readonly price: Money;
+  /**
+   * The account and session the bid comes from, checked under the lot's lock. Every bid from a socket
+   * carries it; only the in-process demo bidders (no login) have none.
+   */
+  readonly account?: AccountRef;
+}
+
+/** The bidder a command other than a price bid comes from (see {@link PendingBid.account}). */
+export interface BidderSeat {
+  readonly applicationId: string;
+  readonly bidderNumber: string;
+  readonly account?: AccountRef;
 }
 
 export type { BidAck };
@@ -209,8 +222,8 @@ export class TradingService {
    */
   private async withLot<T>(
     lotId: string,
-    work: (s: LotSession | null, qr: QueryRunner, row: LotRow, prior: readonly PriorAnswer[]) => Promise<T>,
-    clientBidIds?: readonly string[],
+    work: (s: LotSession | null, qr: QueryRunner, row: LotRow, prior: readonly PriorAnswer[], refused: ReadonlyMap<string, AccountRefusal>) => Promise<T>,
+    checks: { clientBidIds?: readonly string[]; accounts?: ReadonlyArray<AccountRef | undefined> } = {},
   ): Promise<T> {
     const qr = this.dataSource.createQueryRunner();
     await qr.connect();
@@ -218,9 +231,9 @@ export class TradingService {
     let value: T;
     try {
       await qr.startTransaction();
-      const locked = await this.lockLot(qr, lotId, clientBidIds);
+      const locked = await this.lockLot(qr, lotId, checks);
       session = locked.session;
-      value = await work(session, qr, locked.row, locked.prior);
+      value = await work(session, qr, locked.row, locked.prior, locked.refused);
       if (session && session.events.length + session.rejections.length > 0) await this.persist(qr, session);
       await qr.commitTransaction();
     } catch (err) {
@@ -250,26 +263,41 @@ export class TradingService {
     return value;
   }
 
-  /** Locks the lot's row, then reads the database clock and the first answers to any retried client bid ids. */
-  private async lockLot(qr: QueryRunner, lotId: string, clientBidIds?: readonly string[]): Promise<{ row: LotRow; session: LotSession | null; prior: PriorAnswer[] }> {
+  /**
+   * Locks the lot's row, then reads, in one round trip: the database clock, the first answers to any
+   * retried client bid ids, and the bidders' accounts and sessions (disabled or logged out since they
+   * connected?). Read after the lock, so a disable committed before this point refuses the bid.
+   */
+  private async lockLot(
+    qr: QueryRunner,
+    lotId: string,
+    checks: { clientBidIds?: readonly string[]; accounts?: ReadonlyArray<AccountRef | undefined> } = {},
+  ): Promise<{ row: LotRow; session: LotSession | null; prior: PriorAnswer[]; refused: ReadonlyMap<string, AccountRefusal> }> {
     const rows = (await qr.query(
       `SELECT id, announcement_id, lot_number, title, method, phase, seq, last_hash, trading_state, start_price FROM lot WHERE id = $1 FOR UPDATE`,
       [lotId],
     )) as LotRow[];
     const row = rows[0];
     if (!row) throw new DomainError('LOT_NOT_FOUND', `lot ${lotId} does not exist`, 'lotId');
-    // After the lock, in one round trip: the database clock, and the first answers to any retried client bid ids.
-    const [{ now, prior }] = (await qr.query(
+    const accounts = distinctAccounts(checks.accounts);
+    const [{ now, prior, refused }] = (await qr.query(
       `SELECT clock_timestamp() AS now,
               CASE WHEN $2::text[] IS NULL THEN '[]'::json ELSE coalesce((SELECT json_agg(x) FROM (
                 SELECT b.application_id, b.client_bid_id, b.seq, b.price::text AS price, NULL::text AS code, NULL::text AS message FROM bid b WHERE b.lot_id = $1 AND b.client_bid_id = ANY($2)
                 UNION ALL
                 SELECT r.application_id, r.client_bid_id, NULL, r.value, r.code, r.message FROM bid_rejection r WHERE r.lot_id = $1 AND r.client_bid_id = ANY($2)
-              ) x), '[]'::json) END AS prior`,
-      [lotId, clientBidIds ? [...new Set(clientBidIds)] : null],
-    )) as Array<{ now: Date; prior: PriorAnswer[] }>;
+              ) x), '[]'::json) END AS prior,
+              CASE WHEN $3::uuid[] IS NULL THEN '[]'::json ELSE ${refusedAccountsSql('$3', '$4', '$5')} END AS refused`,
+      [
+        lotId,
+        checks.clientBidIds ? [...new Set(checks.clientBidIds)] : null,
+        accounts.length > 0 ? accounts.map((a) => a.userId) : null,
+        accounts.length > 0 ? accounts.map((a) => a.sessionId) : null,
+        Role.Bidder,
+      ],
+    )) as Array<{ now: Date; prior: PriorAnswer[]; refused: AccountRefusal[] }>;
     const session = row.trading_state ? new LotSession(row, decodeTradingState(row.trading_state), now) : null;
-    return { row, session, prior };
+    return { row, session, prior, refused: new Map(refused.map((r) => [accountKey(r), r])) };
   }
 
   private async persist(qr: QueryRunner, s: LotSession): Promise<void> {
@@ -321,18 +349,25 @@ export class TradingService {
     const acks: BidAck[] = new Array<BidAck>(bids.length);
     await this.withLot(
       lotId,
-      async (s, qr, row, priorRows) => {
+      async (s, qr, row, priorRows, refusedAccounts) => {
+        // A bid from a disabled account or an ended session is refused before anything else and leaves no trace.
+        const open = bids.map((b, i) => {
+          const barred = b.account && refusedAccounts.get(accountKey(b.account));
+          if (barred) acks[i] = refused(barred.code, accountRefusalMessage(barred.code));
+          return !barred;
+        });
         if (!s) {
-          bids.forEach((_, i) => (acks[i] = refused(row.phase === 'published' || row.phase === 'applying' ? 'NOT_OPEN_YET' : 'WRONG_PHASE', 'trading has not opened yet')));
+          bids.forEach((_, i) => open[i] && (acks[i] = refused(row.phase === 'published' || row.phase === 'applying' ? 'NOT_OPEN_YET' : 'WRONG_PHASE', 'trading has not opened yet')));
           return;
         }
         if (HELD_PHASES.includes(row.phase)) {
-          bids.forEach((_, i) => (acks[i] = refused(row.phase === 'terminated' ? 'LOT_CLOSED' : 'LOT_SUSPENDED', `the lot is ${row.phase}`)));
+          bids.forEach((_, i) => open[i] && (acks[i] = refused(row.phase === 'terminated' ? 'LOT_CLOSED' : 'LOT_SUSPENDED', `the lot is ${row.phase}`)));
           return;
         }
         const prior = priorAnswers(priorRows, s.state.deadline);
         const seen = new Map<string, number>();
         for (let i = 0; i < bids.length; i++) {
+          if (!open[i]) continue;
           const b = bids[i];
           const key = `${b.applicationId}|${b.clientBidId}`;
           const earlier = prior.get(key);
@@ -372,7 +407,7 @@ export class TradingService {
           await this.followUps(s, qr);
         }
       },
-      bids.map((b) => b.clientBidId),
+      { clientBidIds: bids.map((b) => b.clientBidId), accounts: bids.map((b) => b.account) },
     );
     return acks;
   }
@@ -385,10 +420,13 @@ export class TradingService {
    */
   async bidderCommand(
     lotId: string,
-    who: { applicationId: string; bidderNumber: string },
+    who: BidderSeat,
     command: { kind: 'area'; area: Area; clientBidId: string } | { kind: 'share'; share: Ratio; clientBidId: string } | { kind: 'opt_in' } | { kind: 'sealed'; price: Money },
   ): Promise<BidAck> {
-    return this.withLot(lotId, async (s, qr, row) => {
+    // The account and session are checked under the lot's lock (see withLot), like a price bid's.
+    return this.withLot(lotId, async (s, qr, row, _prior, refusedAccounts) => {
+      const barred = who.account && refusedAccounts.get(accountKey(who.account));
+      if (barred) return refused(barred.code, accountRefusalMessage(barred.code));
       if (!s) return refused('NOT_OPEN_YET', 'trading has not opened yet');
       if (HELD_PHASES.includes(row.phase)) return refused(row.phase === 'terminated' ? 'LOT_CLOSED' : 'LOT_SUSPENDED', `the lot is ${row.phase}`);
       if (!s.state.qualified.includes(who.bidderNumber)) s.apply({ type: 'qualify', bidderNumber: who.bidderNumber });
@@ -430,7 +468,7 @@ export class TradingService {
           return { ok: true, seq: e.seq, price: '', deadline: s.state.deadline?.toISOString() ?? null, commitment: String(e.payload.commitment) };
         }
       }
-    });
+    }, { accounts: [who.account] });
   }
 
   /** Staff: freeze (暂停), resume, change the increment. Audited with the actor and reason. */
@@ -772,6 +810,16 @@ function priorAnswers(rows: readonly PriorAnswer[], deadline: Date | undefined):
     );
   }
   return out;
+}
+
+function accountKey(a: AccountRef): string {
+  return `${a.userId}|${a.sessionId}`;
+}
+
+function distinctAccounts(accounts: ReadonlyArray<AccountRef | undefined> | undefined): AccountRef[] {
+  const byKey = new Map<string, AccountRef>();
+  for (const a of accounts ?? []) if (a) byKey.set(accountKey(a), a);
+  return [...byKey.values()];
 }
 
 function refused(code: string, message: string): BidAck {

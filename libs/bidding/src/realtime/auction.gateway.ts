@@ -1,13 +1,12 @@
-import { Inject, Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayInit } from '@nestjs/websockets';
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { TokenService } from '@app/auth';
-import type { Actor } from '@app/common';
+import { AuthService, Role, SessionRevocations, TokenService, type AccountRef, type SessionActor } from '@app/auth';
 import { BIDDING_OPTIONS, type BiddingOptions } from '../application/bidding-options';
 import { BidQueue } from '../application/bid-queue';
 import { applicationRoom, LiveEvents, lotRoom } from '../application/live-events';
 import { TradingQueryService } from '../application/trading-query.service';
-import { TradingService, type BidAck } from '../application/trading.service';
+import { TradingService, type BidAck, type BidderSeat } from '../application/trading.service';
 import { checkAreaBid, checkBid, checkJoin, checkLotOnly, checkSealed, checkShareBid, type PayloadCheck } from './payloads';
 
 interface Seat {
@@ -16,10 +15,15 @@ interface Seat {
 }
 
 interface SocketData {
-  actor?: Actor;
+  /** The account and session behind the handshake's token, with the roles the database gave it then. */
+  actor?: SessionActor;
   /** lotId → this bidder's qualified application on the lot (resolved once). */
   seats?: Map<string, Seat | null>;
 }
+
+/** Every socket of an account, and of one login (session), on every instance: closed when it is disabled or logs out. */
+export const userRoom = (userId: string) => `user:${userId}`;
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 /** A per-bidder token bucket (per instance). */
 class RateLimiter {
@@ -45,8 +49,12 @@ class RateLimiter {
 
 /**
  * The live room, namespace `/auction` (DESIGN.md §5). Spectators connect without a token; bidders and
- * staff put their access JWT in `auth.token` (a bad token is refused at the handshake). Every message
- * is validated and answered through its acknowledgement; errors never escape as exceptions.
+ * staff put their access JWT in `auth.token`. The handshake checks the token *and* the account and
+ * session in the database (roles come from there, never from the token) and refuses a bad one with a
+ * `connect_error` whose `data.code` says why. Each authenticated socket joins its account's and its
+ * session's rooms, so disabling the account or logging out closes it on every instance; and every bid
+ * checks the account and session again under the lot's lock, so a socket that was missed still cannot
+ * bid. Every message is validated and answered through its acknowledgement; errors never escape as exceptions.
  *
  * - `lot:join {lotId, lastSeq?}` → `{ok, snapshot, events, you?}`: the snapshot, every event after
  *   `lastSeq`, and for a qualified bidder its own bidder number.
@@ -56,17 +64,20 @@ class RateLimiter {
  *   one sealed price), `time:sync`.
  */
 @WebSocketGateway({ namespace: '/auction' })
-export class AuctionGateway implements OnGatewayInit {
+export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   private readonly logger = new Logger(AuctionGateway.name);
   private readonly limiter: RateLimiter;
   /** Lots known to be published (a lot never goes back to draft), so probing costs one query per unknown id. */
   private readonly publicLots = new Set<string>();
+  private stopRevocations?: () => void;
 
   @WebSocketServer()
   server: Namespace;
 
   constructor(
     private readonly tokens: TokenService,
+    private readonly auth: AuthService,
+    private readonly revocations: SessionRevocations,
     private readonly live: LiveEvents,
     private readonly queue: BidQueue,
     private readonly trading: TradingService,
@@ -81,15 +92,43 @@ export class AuctionGateway implements OnGatewayInit {
     server.use((socket, next) => {
       const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
       if (token === undefined || token === null || token === '') return next();
-      if (typeof token !== 'string' || token.length > 4096) return next(new Error('UNAUTHORIZED: auth.token must be an access token'));
+      if (typeof token !== 'string' || token.length > 4096) return next(handshakeError('UNAUTHENTICATED', 'auth.token must be an access token'));
       this.tokens
         .verifyAccess(token)
+        .then((access) => this.auth.actorFor(access))
         .then((actor) => {
           (socket.data as SocketData).actor = actor;
           next();
         })
-        .catch(() => next(new Error('UNAUTHORIZED: the access token is invalid or expired')));
+        .catch((err: unknown) => {
+          const code = (err as { code?: unknown }).code;
+          if (typeof code === 'string') return next(handshakeError(code, (err as Error).message));
+          this.logger.error({ err }, 'socket handshake failed');
+          next(handshakeError('TRY_AGAIN', 'the connection could not be checked; connect again'));
+        });
     });
+    // Sessions ended on any instance are announced on that instance; the adapter carries the disconnect to every other one.
+    this.stopRevocations = this.revocations.subscribe((r) => {
+      server.in(r.kind === 'user' ? userRoom(r.userId) : sessionRoom(r.sessionId)).disconnectSockets();
+    });
+  }
+
+  async handleConnection(socket: Socket): Promise<void> {
+    const actor = (socket.data as SocketData).actor;
+    if (!actor) return;
+    await socket.join([userRoom(actor.id), sessionRoom(actor.sessionId)]);
+    // A disable or logout committed after the handshake's check but before this join found no socket in
+    // these rooms: check once more now that the socket is in them.
+    try {
+      await this.auth.actorFor({ userId: actor.id, sessionId: actor.sessionId });
+    } catch (err) {
+      if (typeof (err as { code?: unknown }).code !== 'string') this.logger.error({ err }, 'socket account check failed');
+      socket.disconnect();
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.stopRevocations?.();
   }
 
   @SubscribeMessage('time:sync')
@@ -166,8 +205,11 @@ export class AuctionGateway implements OnGatewayInit {
     return this.guard(() => this.trading.bidderCommand(p.value.lotId, seat, { kind: 'sealed', price: p.value.price }));
   }
 
-  /** The caller's qualified seat on the lot, after the rate limit; or the refusal to send back. */
-  private async bidderSeat(socket: Socket, lotId: string): Promise<Seat | BidAck> {
+  /**
+   * The caller's qualified seat on the lot, after the rate limit; or the refusal to send back. The seat
+   * carries the account and session, which the bid's transaction checks under the lot's lock.
+   */
+  private async bidderSeat(socket: Socket, lotId: string): Promise<(Seat & Required<BidderSeat>) | BidAck> {
     const unknown = await this.unknownLot(lotId);
     if (unknown) return unknown;
     const actor = (socket.data as SocketData).actor;
@@ -176,7 +218,8 @@ export class AuctionGateway implements OnGatewayInit {
     try {
       const seat = await this.seat(socket, lotId);
       if (!seat) return { ok: false, code: 'NOT_QUALIFIED', message: 'you hold no qualified application (bidder number) for this lot', field: 'lotId' };
-      return seat;
+      const account: AccountRef = { userId: actor.id, sessionId: actor.sessionId };
+      return { ...seat, account };
     } catch (err) {
       return this.fault(err);
     }
@@ -198,7 +241,7 @@ export class AuctionGateway implements OnGatewayInit {
   private async seat(socket: Socket, lotId: string): Promise<Seat | null> {
     const data = socket.data as SocketData;
     const actor = data.actor;
-    if (!actor || !actor.roles.includes('bidder')) return null;
+    if (!actor || !actor.roles.includes(Role.Bidder)) return null;
     data.seats ??= new Map();
     const known = data.seats.get(lotId);
     if (known) return known;
@@ -224,6 +267,11 @@ export class AuctionGateway implements OnGatewayInit {
     this.logger.error({ err }, 'socket message failed');
     return { ok: false, code: 'TRY_AGAIN', message: 'the request could not be completed; send it again' };
   }
+}
+
+/** A refused handshake: the client's `connect_error` has the message `UNAUTHORIZED: …` and `data: {code, message}` saying why. */
+function handshakeError(code: string, message: string): Error & { data: { code: string; message: string } } {
+  return Object.assign(new Error(`UNAUTHORIZED: ${message}`), { data: { code, message } });
 }
 
 function failure(p: Extract<PayloadCheck<unknown>, { ok: false }>): BidAck {
