@@ -6,6 +6,8 @@ import { Listing1795300000400 } from './1795300000400-Listing';
 import { Qualification1795300000500 } from './1795300000500-Qualification';
 import { Bidding1795300000600 } from './1795300000600-Bidding';
 import { SettlementAndLedger1795300000700 } from './1795300000700-SettlementAndLedger';
+import { NotificationOutbox1795300004000 } from './1795300004000-NotificationOutbox';
+import { ReserveSealOnlyWithReserve1795300004010 } from './1795300004010-ReserveSealOnlyWithReserve';
 
 /** Every migration, in order. A new migration file is added here too (the build bundles no globs). */
-export const MIGRATIONS = [AuthAndAudit1795300000000, Calendar1795300000100, Settings1795300000200, Reserve1795300000300, Listing1795300000400, Qualification1795300000500, Bidding1795300000600, SettlementAndLedger1795300000700];
+export const MIGRATIONS = [AuthAndAudit1795300000000, Calendar1795300000100, Settings1795300000200, Reserve1795300000300, Listing1795300000400, Qualification1795300000500, Bidding1795300000600, SettlementAndLedger1795300000700, NotificationOutbox1795300004000, ReserveSealOnlyWithReserve1795300004010];

@@ -4,16 +4,15 @@ import { ReserveModule } from '@app/reserve';
 import { AnnouncementService } from './application/announcement.service';
 import { ApplicantDirectory } from './application/applicant-directory';
 import { ApprovalService } from './application/approval.service';
+import { DraftLotService } from './application/draft-lot.service';
 import { LISTING_OPTIONS, type ListingOptions } from './application/listing-config';
 import { ReservePriceService } from './application/reserve-price.service';
 import { AnnouncementsController } from './http/announcements.controller';
-import { NotificationsController } from './http/notifications.controller';
 import { AnnouncementVersionEntity } from './persistence/announcement-version.entity';
 import { AnnouncementEntity } from './persistence/announcement.entity';
 import { ApprovalRequestEntity } from './persistence/approval-request.entity';
 import { LotParcelEntity } from './persistence/lot-parcel.entity';
 import { LotEntity } from './persistence/lot.entity';
-import { NotificationEntity } from './persistence/notification.entity';
 import { ReserveCommitteeMemberEntity, ReserveProposalEntity, ReserveSealEntity } from './persistence/reserve.entities';
 
 @Module({})
@@ -32,11 +31,10 @@ export class ListingModule {
           ReserveProposalEntity,
           ReserveSealEntity,
           ApprovalRequestEntity,
-          NotificationEntity,
         ]),
       ],
-      controllers: [AnnouncementsController, NotificationsController],
-      providers: [{ provide: LISTING_OPTIONS, useValue: options }, AnnouncementService, ReservePriceService, ApprovalService, ApplicantDirectory],
+      controllers: [AnnouncementsController],
+      providers: [{ provide: LISTING_OPTIONS, useValue: options }, AnnouncementService, DraftLotService, ReservePriceService, ApprovalService, ApplicantDirectory],
       exports: [AnnouncementService, ReservePriceService, ApplicantDirectory],
     };
   }
