@@ -68,6 +68,7 @@ describe('outbound delivery through the gateways', () => {
   });
   afterAll(async () => {
     await t.close();
+    gateway.closeAllConnections(); // the adapters' keep-alive sockets
     await new Promise((resolve) => gateway.close(resolve));
   });
 
