@@ -34,7 +34,7 @@ describe('audit trail', () => {
 
     const res = await t.http().get('/api/audit').query({ entityType: 'user', entityId: created.body.id }).set('authorization', `Bearer ${supervisorToken}`).expect(200);
     expect(res.body.total).toBe(2);
-    const [create, update] = res.body.items;
+    const [update, create] = res.body.items;
     expect(create).toMatchObject({ action: 'user.create', actorName: 'audit.admin', actorRoles: [Role.Admin], reason: '新入职', requestId: 'req-create-wang', before: null });
     expect(create.after).toMatchObject({ username: 'wang.reserve', roles: [Role.ReserveOfficer] });
     expect(JSON.stringify(create)).not.toContain('argon2');
@@ -61,6 +61,24 @@ describe('audit trail', () => {
     await expect(t.dataSource.query(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
     const rewritten: unknown[] = await t.dataSource.query(`SELECT 1 FROM audit_event WHERE reason = 'rewritten'`);
     expect(rewritten).toHaveLength(0);
+  });
+
+  it('lists the trail newest first, and pages through it without overlap or gap when records share a transaction time', async () => {
+    const audit = t.app.get(AuditService);
+    const tx = t.app.get(TransactionRunner);
+    // Two records in one transaction share its time; then three more transactions, one record each.
+    await tx.run(async (em) => {
+      await audit.record(em, { action: 'paging.step', entityType: 'paging-test', entityId: '1' });
+      await audit.record(em, { action: 'paging.step', entityType: 'paging-test', entityId: '2' });
+    });
+    for (const n of ['3', '4', '5']) await tx.run((em) => audit.record(em, { action: 'paging.step', entityType: 'paging-test', entityId: n }));
+    const seen: string[] = [];
+    for (let page = 1; page <= 3; page++) {
+      const res = await t.http().get('/api/audit').query({ entityType: 'paging-test', page, pageSize: 2 }).set('authorization', `Bearer ${supervisorToken}`).expect(200);
+      expect(res.body.total).toBe(5);
+      seen.push(...res.body.items.map((e: { entityId: string }) => e.entityId));
+    }
+    expect(seen).toEqual(['5', '4', '3', '2', '1']);
   });
 
   it('writes the record in the same transaction as the change: a rolled-back change leaves no record', async () => {

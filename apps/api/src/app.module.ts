@@ -11,6 +11,7 @@ import { ListingModule } from '@app/listing';
 import { QualificationModule } from '@app/qualification';
 import path from 'node:path';
 import { MoneyModule } from '@app/money';
+import { NotificationModule } from '@app/notification';
 import { ReserveModule } from '@app/reserve';
 import { SettingsModule } from '@app/settings';
 import { SettlementModule } from '@app/settlement';
@@ -51,6 +52,7 @@ export class AppModule implements NestModule {
         CalendarModule.forRoot({ timezone: config.timezone }),
         MoneyModule,
         SettingsModule,
+        NotificationModule.forRoot(config.notify),
         LedgerModule,
         ReserveModule,
         DisclosureModule,

@@ -4,17 +4,16 @@ import { ReserveModule } from '@app/reserve';
 import { AnnouncementService } from './application/announcement.service';
 import { ApplicantDirectory } from './application/applicant-directory';
 import { ApprovalService } from './application/approval.service';
+import { DraftLotService } from './application/draft-lot.service';
 import { LISTING_OPTIONS, type ListingOptions } from './application/listing-config';
 import { LiveTrading } from './application/live-trading';
 import { ReservePriceService } from './application/reserve-price.service';
 import { AnnouncementsController } from './http/announcements.controller';
-import { NotificationsController } from './http/notifications.controller';
 import { AnnouncementVersionEntity } from './persistence/announcement-version.entity';
 import { AnnouncementEntity } from './persistence/announcement.entity';
 import { ApprovalRequestEntity } from './persistence/approval-request.entity';
 import { LotParcelEntity } from './persistence/lot-parcel.entity';
 import { LotEntity } from './persistence/lot.entity';
-import { NotificationEntity } from './persistence/notification.entity';
 import { ReserveCommitteeMemberEntity, ReserveProposalEntity, ReserveSealEntity } from './persistence/reserve.entities';
 
 @Module({})
@@ -33,11 +32,10 @@ export class ListingModule {
           ReserveProposalEntity,
           ReserveSealEntity,
           ApprovalRequestEntity,
-          NotificationEntity,
         ]),
       ],
-      controllers: [AnnouncementsController, NotificationsController],
-      providers: [{ provide: LISTING_OPTIONS, useValue: options }, AnnouncementService, ReservePriceService, ApprovalService, ApplicantDirectory, LiveTrading],
+      controllers: [AnnouncementsController],
+      providers: [{ provide: LISTING_OPTIONS, useValue: options }, AnnouncementService, DraftLotService, ReservePriceService, ApprovalService, ApplicantDirectory, LiveTrading],
       exports: [AnnouncementService, ReservePriceService, ApplicantDirectory, LiveTrading],
     };
   }

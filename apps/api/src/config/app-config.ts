@@ -149,6 +149,32 @@ export class EnvironmentVariables {
   /** Most bids of one lot decided under one lock and committed together. */
   @Transform(toInt) @IsInt() @Min(1) @Max(5_000)
   BID_BATCH_MAX = 200;
+
+  /** Outbound notification channels besides the in-app inbox: empty/none, or email, sms, email,sms. */
+  @Matches(/^\s*((none|email|sms)\s*(,\s*(email|sms)\s*)*)?$/, { message: 'NOTIFY_CHANNELS must be empty, none, or a comma-separated list of email and sms' })
+  NOTIFY_CHANNELS = '';
+
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'NOTIFY_EMAIL_GATEWAY_URL must be an http(s) URL' })
+  NOTIFY_EMAIL_GATEWAY_URL?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'NOTIFY_SMS_GATEWAY_URL must be an http(s) URL' })
+  NOTIFY_SMS_GATEWAY_URL?: string;
+
+  /** Sent as a bearer token to the gateways. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  NOTIFY_GATEWAY_TOKEN?: string;
+
+  /** How often each instance delivers the notification outbox (ms); 0 turns it off. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000)
+  NOTIFY_DISPATCH_INTERVAL_MS = 5000;
+
+  /** Attempts before an outbound delivery is given up as failed. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  NOTIFY_MAX_ATTEMPTS = 5;
+
+  /** Wait after the first failed delivery (seconds), doubled after each further failure. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  NOTIFY_RETRY_BASE_SECONDS = 60;
 }
 
 export interface AppConfig {
@@ -187,6 +213,15 @@ export interface AppConfig {
   settlementIntervalMs: number;
   publicBaseUrl: string;
   transferorName: string;
+  notify: {
+    channels: Array<'email' | 'sms'>;
+    emailGatewayUrl?: string;
+    smsGatewayUrl?: string;
+    gatewayToken?: string;
+    dispatchIntervalMs: number;
+    maxAttempts: number;
+    retryBaseSeconds: number;
+  };
 }
 
 /** Thrown when the environment is wrong; the message lists every bad setting by name. */
@@ -212,7 +247,7 @@ function flatten(errors: ValidationError[]): string[] {
 export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'RESERVE_ENCRYPTION_KEY', 'BANK_NOTICE_SECRET', 'BANK_SIMULATOR', 'ADMIN_USERNAME', 'ADMIN_PASSWORD']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'RESERVE_ENCRYPTION_KEY', 'BANK_NOTICE_SECRET', 'BANK_SIMULATOR', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'NOTIFY_EMAIL_GATEWAY_URL', 'NOTIFY_SMS_GATEWAY_URL', 'NOTIFY_GATEWAY_TOKEN']) {
     if (env[key] !== undefined) raw[key] = env[key];
   }
   const parsed = plainToInstance(EnvironmentVariables, raw);
@@ -228,6 +263,9 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     problems.push('BANK_NOTICE_SECRET is required when DATABASE_URL is set (the secret shared with the bank, at least 32 characters)');
   }
   if (parsed.SOCKET_ADAPTER === 'redis' && !parsed.REDIS_URL) problems.push('SOCKET_ADAPTER=redis needs REDIS_URL');
+  const notifyChannels = [...new Set(parsed.NOTIFY_CHANNELS.split(',').map((c) => c.trim()).filter((c) => c === 'email' || c === 'sms'))] as Array<'email' | 'sms'>;
+  if (notifyChannels.includes('email') && !parsed.NOTIFY_EMAIL_GATEWAY_URL) problems.push('NOTIFY_CHANNELS includes email: NOTIFY_EMAIL_GATEWAY_URL is required');
+  if (notifyChannels.includes('sms') && !parsed.NOTIFY_SMS_GATEWAY_URL) problems.push('NOTIFY_CHANNELS includes sms: NOTIFY_SMS_GATEWAY_URL is required');
   if (Boolean(parsed.ADMIN_USERNAME) !== Boolean(parsed.ADMIN_PASSWORD)) {
     problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
   }
@@ -264,6 +302,15 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     settlementIntervalMs: parsed.SETTLEMENT_INTERVAL_MS,
     publicBaseUrl: (parsed.PUBLIC_BASE_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, ''),
     transferorName: parsed.TRANSFEROR_NAME,
+    notify: {
+      channels: notifyChannels,
+      emailGatewayUrl: parsed.NOTIFY_EMAIL_GATEWAY_URL,
+      smsGatewayUrl: parsed.NOTIFY_SMS_GATEWAY_URL,
+      gatewayToken: parsed.NOTIFY_GATEWAY_TOKEN,
+      dispatchIntervalMs: parsed.NOTIFY_DISPATCH_INTERVAL_MS,
+      maxAttempts: parsed.NOTIFY_MAX_ATTEMPTS,
+      retryBaseSeconds: parsed.NOTIFY_RETRY_BASE_SECONDS,
+    },
     demo: parsed.DEMO === 'on',
     adminUsername: parsed.ADMIN_USERNAME,
     adminPassword: parsed.ADMIN_PASSWORD,

@@ -19,7 +19,9 @@ export class AuditQueryService {
     if (query.action) qb.andWhere('e.action = :action', { action: query.action });
     if (query.from) qb.andWhere('e.occurred_at >= :from', { from: query.from });
     if (query.to) qb.andWhere('e.occurred_at <= :to', { to: query.to });
-    const [items, total] = await qb.orderBy('e.id', 'ASC').skip(skip).take(pageSize).getManyAndCount();
+    // Newest first. The id (a sequence) breaks ties between records of one transaction, which share
+    // its time, so pages never overlap or skip a record.
+    const [items, total] = await qb.orderBy('e.occurredAt', 'DESC').addOrderBy('e.id', 'DESC').skip(skip).take(pageSize).getManyAndCount();
     return { items, total, page, pageSize };
   }
 }

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { WorkingDayCalendar } from '@app/calendar';
-import { DomainError, DomainErrors, pageWindow, RequestContext, type Actor, type PageQueryDto, mapInOrder } from '@app/common';
+import { DomainError, pageWindow, RequestContext, type Actor, type PageQueryDto, mapInOrder } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { DisclosureService } from '@app/disclosure/application/disclosure.service';
+import { NotificationService, type NotificationKind } from '@app/notification';
 import { ParcelService } from '@app/reserve/application/parcel.service';
 import { SettingsService } from '@app/settings';
-import { Area, Ratio, type SaleParcel } from '@app/money';
 import {
   amendAnnouncement,
   publishAnnouncement,
@@ -16,20 +16,22 @@ import {
   terminateAnnouncement,
   type AnnouncementState,
 } from '../domain/announcement-lifecycle';
+import { describeChanges, diffAmendment, type AmendableAnnouncement } from '../domain/amendment-diff';
 import type { RuleViolation } from '../domain/listing-settings';
 import { transitionLot, type LotPhase, type LotTransitionName } from '../domain/lot-phase';
-import { checkPublication, registrationCloseOf, reserveSealingMomentOf, type LotSchedule } from '../domain/lot-schedule';
+import { checkPublication, registrationCloseOf, reserveSealingMomentOf } from '../domain/lot-schedule';
 import { lotTermsViolations, PRICE_UNIT_LABELS } from '../domain/lot-terms';
-import type { AmendmentDto, CreateAnnouncementDto, CreateLotDto, LotTermsDto, ScheduleDto } from '../http/dto/lot.dto';
+import type { AmendmentDto, CreateAnnouncementDto, CreateLotDto, LotTermsDto } from '../http/dto/lot.dto';
 import { AnnouncementVersionEntity } from '../persistence/announcement-version.entity';
 import { AnnouncementEntity } from '../persistence/announcement.entity';
 import { ApprovalRequestEntity } from '../persistence/approval-request.entity';
 import { LotParcelEntity } from '../persistence/lot-parcel.entity';
 import { LotEntity } from '../persistence/lot.entity';
-import { NotificationEntity } from '../persistence/notification.entity';
 import { ReserveCommitteeMemberEntity, ReserveSealEntity } from '../persistence/reserve.entities';
 import { ApplicantDirectory } from './applicant-directory';
+import { DraftLotService, scheduleShape, throwAll } from './draft-lot.service';
 import { listingSettings } from './listing-config';
+import { saleParcelsOf } from './sale-parcels';
 import { LiveTrading } from './live-trading';
 import { termsJson, toLotSchedule, toLotTerms } from './lot-mapping';
 import { reserveSealedNotice, scheduleOf, staffLotView } from './lot-view';
@@ -53,6 +55,8 @@ export class AnnouncementService {
     private readonly disclosure: DisclosureService,
     private readonly applicants: ApplicantDirectory,
     private readonly liveTrading: LiveTrading,
+    private readonly notifications: NotificationService,
+    private readonly drafts: DraftLotService,
   ) {}
 
   // ── drafts ──────────────────────────────────────────────────────────────────────────────────
@@ -70,71 +74,9 @@ export class AnnouncementService {
     });
   }
 
+  /** Adds a lot to a draft (DraftLotService: every rule that holds before publication is checked at once). */
   async addLot(announcementId: string, dto: CreateLotDto) {
-    return this.tx.run(async (em) => {
-      const a = await this.lockAnnouncement(em, announcementId);
-      if (a.status !== 'draft') throw new DomainError('ANNOUNCEMENT_NOT_DRAFT', 'lots can only be added to a draft; publish an amendment instead', 'status');
-      const region = await listingSettings(this.settings, em);
-      const terms = toLotTerms(dto.terms);
-      const violations: RuleViolation[] = lotTermsViolations(terms, region, 'terms', await this.saleParcelsOf(em, dto.parcelIds));
-      if (await em.existsBy(LotEntity, { lotNumber: dto.lotNumber.trim() })) {
-        violations.push({ code: 'LOT_NUMBER_TAKEN', message: `lot number ${dto.lotNumber} is already used`, field: 'lotNumber' });
-      }
-      const uniqueParcels = [...new Set(dto.parcelIds)];
-      const taken: Array<{ parcel_id: string }> = await em.query(
-        `SELECT lp.parcel_id FROM lot_parcel lp JOIN lot l ON l.id = lp.lot_id
-          WHERE lp.parcel_id = ANY($1) AND l.phase NOT IN ('closed_unsold','terminated')`,
-        [uniqueParcels],
-      );
-      if (taken.length > 0) violations.push({ code: 'PARCEL_ALREADY_IN_LOT', message: `parcel ${taken[0]!.parcel_id} is already in another lot`, field: 'parcelIds' });
-      try {
-        await this.parcels.assertReadyForSale(em, uniqueParcels);
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        violations.push({ code: e.code, message: e.message, field: 'parcelIds' });
-      }
-      const schedule = toLotSchedule(dto.schedule);
-      const shape = this.scheduleShape(dto.terms.method, schedule, dto.schedule);
-      violations.push(...shape.violations);
-      throwAll('LOT_INVALID', violations);
-      const overrides = await this.calendar.overrides(em);
-      const lot = em.create(LotEntity, {
-        announcementId,
-        lotNumber: dto.lotNumber.trim(),
-        title: dto.title.trim(),
-        method: dto.terms.method as LotEntity['method'],
-        phase: 'draft',
-        startPrice: terms.startPrice,
-        increment: terms.increment ?? null,
-        deposit: terms.deposit,
-        capPrice: terms.priceCap ?? null,
-        terms: termsJson(dto.terms),
-        ...shape.columns,
-        registrationClose: registrationCloseOf(schedule, dto.terms.method as LotEntity['method'], overrides, region)!,
-        reserveSealDeadline: reserveSealingMomentOf(schedule, dto.terms.method as LotEntity['method'], region)!,
-      });
-      const saved = await em.save(lot);
-      for (const parcelId of uniqueParcels) await em.insert(LotParcelEntity, { lotId: saved.id, parcelId });
-      await this.audit.record(em, { action: 'lot.create', entityType: 'lot', entityId: saved.id, after: staffLotView(saved, uniqueParcels) });
-      return staffLotView(saved, uniqueParcels);
-    });
-  }
-
-  /** Which schedule columns a method uses, and the fields it is missing. Order rules come at publication. */
-  private scheduleShape(method: string, s: LotSchedule, dto: ScheduleDto) {
-    const violations: RuleViolation[] = [];
-    const need = (field: keyof ScheduleDto) => {
-      if (dto[field] === undefined) violations.push({ code: 'SCHEDULE_FIELD_REQUIRED', message: `schedule.${field} is required for a ${method}`, field: `schedule.${field}` });
-    };
-    if (method === 'listing') (['listingStart', 'listingEnd'] as const).forEach(need);
-    else if (method === 'auction') need('auctionStart');
-    else (['tenderSubmissionStart', 'tenderSubmissionDeadline', 'tenderOpening'] as const).forEach(need);
-    const tradingStart = s.listingStart ?? s.auctionStart ?? s.tenderSubmissionStart ?? new Date(NaN);
-    const tradingEnd = method === 'listing' ? (s.listingEnd ?? null) : method === 'tender' ? (s.tenderSubmissionDeadline ?? null) : null;
-    return {
-      violations,
-      columns: { applicationStart: s.applicationStart, applicationEnd: s.applicationEnd, depositDeadline: s.depositDeadline, tradingStart, tradingEnd, openingAt: s.tenderOpening ?? null },
-    };
+    return this.drafts.add(announcementId, dto);
   }
 
   // ── publication ─────────────────────────────────────────────────────────────────────────────
@@ -156,7 +98,7 @@ export class AnnouncementService {
       const violations: RuleViolation[] = [];
       for (const [i, lot] of lots.entries()) {
         const prefix = `lots[${i}]`;
-        violations.push(...lotTermsViolations(toLotTerms(lot.terms as unknown as LotTermsDto, `${prefix}.terms`), region, `${prefix}.terms`, await this.saleParcelsOf(em, await this.parcelIdsOf(em, lot.id))));
+        violations.push(...lotTermsViolations(toLotTerms(lot.terms as unknown as LotTermsDto, `${prefix}.terms`), region, `${prefix}.terms`, await saleParcelsOf(em, await this.parcelIdsOf(em, lot.id))));
         violations.push(...checkPublication(scheduleOf(lot), lot.method, now, overrides, region, `${prefix}.schedule`));
         if (lot.terms['hasReserve'] === true) {
           const members = await em.countBy(ReserveCommitteeMemberEntity, { lotId: lot.id });
@@ -211,54 +153,75 @@ export class AnnouncementService {
 
   // ── amendments (补充公告) ────────────────────────────────────────────────────────────────────
 
+  /**
+   * Publishes a supplementary notice (补充公告): new terms or schedules for some lots, or a corrected
+   * title or text. Refused with AMENDMENT_NO_CHANGE when it changes nothing; the notice and the
+   * message to every applicant list what changed.
+   */
   async amend(id: string, dto: AmendmentDto) {
     return this.tx.run(async (em) => {
       const a = await this.lockAnnouncement(em, id);
       const now = await this.tx.now(em);
-      const lots = await em.find(LotEntity, { where: { id: In(dto.lots.map((l) => l.lotId)), announcementId: id }, lock: { mode: 'pessimistic_write' } });
+      const lots = await em.find(LotEntity, { where: { id: In(dto.lots.map((l) => l.lotId)), announcementId: id }, order: { lotNumber: 'ASC' }, lock: { mode: 'pessimistic_write' } });
       if (lots.length !== new Set(dto.lots.map((l) => l.lotId)).size) throw new DomainError('LOT_NOT_FOUND', 'every amended lot must belong to this announcement', 'lots');
       const next = amendAnnouncement(stateOf(a), { now, reason: dto.reason, summary: dto.summary, affectedLots: lots.map((l) => ({ lotId: l.lotNumber, tradingStartsAt: l.tradingStart })) });
       const region = await listingSettings(this.settings, em);
       const overrides = await this.calendar.overrides(em);
+      const snapshot = (): AmendableAnnouncement => ({ title: a.title, body: a.body, lots: lots.map((l) => ({ lotNumber: l.lotNumber, terms: { ...l.terms }, schedule: scheduleOf(l) })) });
+      const before = snapshot();
       const violations: RuleViolation[] = [];
       const changes: Array<{ lotNumber: string; before: unknown; after: unknown }> = [];
       for (const [i, change] of dto.lots.entries()) {
         const lot = lots.find((l) => l.id === change.lotId)!;
-        const before = staffLotView(lot, []);
+        const lotBefore = staffLotView(lot, []);
         const prefix = `lots[${i}]`;
         if (change.terms) {
           if (change.terms.method !== lot.method) violations.push({ code: 'METHOD_CHANGE_NOT_ALLOWED', message: 'an amendment cannot change the method of sale', field: `${prefix}.terms.method` });
-          violations.push(...lotTermsViolations(toLotTerms(change.terms, `${prefix}.terms`), region, `${prefix}.terms`, await this.saleParcelsOf(em, await this.parcelIdsOf(em, lot.id))));
+          violations.push(...lotTermsViolations(toLotTerms(change.terms, `${prefix}.terms`), region, `${prefix}.terms`, await saleParcelsOf(em, await this.parcelIdsOf(em, lot.id))));
           const terms = toLotTerms(change.terms, `${prefix}.terms`);
           Object.assign(lot, { terms: termsJson(change.terms), startPrice: terms.startPrice, increment: terms.increment ?? null, deposit: terms.deposit, capPrice: terms.priceCap ?? null });
         }
+        const hasReserve = lot.terms['hasReserve'] === true;
         if (change.schedule) {
           const schedule = toLotSchedule(change.schedule);
-          const shape = this.scheduleShape(lot.method, schedule, change.schedule);
+          const shape = scheduleShape(lot.method, schedule, change.schedule);
           violations.push(...shape.violations.map((v) => ({ ...v, field: `${prefix}.${v.field}` })));
+          if (!hasReserve && change.schedule.reserveSealingAt !== undefined) {
+            violations.push({ code: 'NO_RESERVE_TO_SEAL', message: 'reserveSealingAt applies only to a lot with a reserve price', field: `${prefix}.schedule.reserveSealingAt` });
+          }
           Object.assign(lot, shape.columns, {
             registrationClose: registrationCloseOf(schedule, lot.method, overrides, region),
-            reserveSealDeadline: reserveSealingMomentOf(schedule, lot.method, region),
+            reserveSealDeadline: hasReserve ? (reserveSealingMomentOf(schedule, lot.method, region) ?? null) : null,
           });
           // The lead time still counts from the original publication; nothing may lie before now.
           violations.push(...checkPublication(scheduleOf(lot), lot.method, a.publishedAt ?? now, overrides, region, `${prefix}.schedule`));
           if (lot.tradingStart.getTime() <= now.getTime()) violations.push({ code: 'SCHEDULE_IN_PAST', message: 'the amended trading start has already passed', field: `${prefix}.schedule` });
+        } else if (hasReserve !== (lot.reserveSealDeadline !== null)) {
+          // A reserve added or dropped by the terms alone: its sealing moment follows.
+          lot.reserveSealDeadline = hasReserve ? (reserveSealingMomentOf({ ...scheduleOf(lot), reserveSealingAt: undefined }, lot.method, region) ?? null) : null;
         }
-        changes.push({ lotNumber: lot.lotNumber, before, after: staffLotView(lot, []) });
+        changes.push({ lotNumber: lot.lotNumber, before: lotBefore, after: staffLotView(lot, []) });
+      }
+      if (dto.title !== undefined) a.title = dto.title.trim();
+      if (dto.announcementBody !== undefined) a.body = dto.announcementBody;
+      const diff = diffAmendment(before, snapshot());
+      if (diff.length === 0) {
+        throw new DomainError('AMENDMENT_NO_CHANGE', 'the amendment changes nothing: the title, the text and the terms and schedule of every lot named are as already published; nothing was published', 'lots');
       }
       throwAll('AMENDMENT_INVALID', violations);
       for (const lot of lots) await em.save(lot);
       a.version = next.version;
       await em.save(a);
       await this.saveVersion(em, a, 'amendment', dto.summary, dto.reason, now);
+      const changed = describeChanges(diff);
       await this.disclosure.publish(em, {
         kind: 'amendment',
         announcementId: a.id,
         title: `关于${a.title}的补充公告（第${a.version - 1}号）`,
-        body: `${dto.summary}。原因：${dto.reason}。${dto.body ? `\n${dto.body}` : ''}\n${lots.map((l) => this.lotSummary(l)).join('\n')}`,
+        body: `${dto.summary}。原因：${dto.reason}。\n变更内容：\n${changed}${dto.body ? `\n${dto.body}` : ''}${lots.length > 0 ? `\n${lots.map((l) => this.lotSummary(l)).join('\n')}` : ''}`,
       });
-      await this.notifyApplicants(em, lots.map((l) => l.id), 'amendment', `补充公告：${a.title}`, `${a.number} 发布第${a.version - 1}号补充公告：${dto.summary}。请登录查看变更内容。`, a.id);
-      await this.audit.record(em, { action: 'announcement.amend', entityType: 'announcement', entityId: a.id, before: { version: a.version - 1 }, after: { version: a.version, changes }, reason: dto.reason });
+      await this.notifyApplicants(em, a, 'announcement.amendment', `补充公告：${a.number}`, `${a.number}（${a.title}）发布第${a.version - 1}号补充公告：${dto.summary}。\n变更内容：\n${changed}\n请登录平台查看公告全文。`);
+      await this.audit.record(em, { action: 'announcement.amend', entityType: 'announcement', entityId: a.id, before: { version: a.version - 1, title: before.title }, after: { version: a.version, title: a.title, changes, diff }, reason: dto.reason });
       return this.detail(em, id);
     });
   }
@@ -302,7 +265,7 @@ export class AnnouncementService {
       a.suspendedAt = now;
       await em.save(a);
       await this.disclosure.publish(em, { kind: 'suspension', announcementId: a.id, title: `${a.title}中止公告（${a.number}）`, body: `因${request.reason}，${a.number}所列标的出让活动中止。恢复时间另行公告。` });
-      await this.notifyApplicants(em, lots.map((l) => l.id), 'suspension', `中止公告：${a.title}`, `${a.number} 出让活动已中止：${request.reason}`, a.id);
+      await this.notifyApplicants(em, a, 'announcement.suspension', `中止公告：${a.number}`, `${a.number}（${a.title}）出让活动已中止：${request.reason}。恢复时间另行公告。`);
       await this.audit.record(em, { action: 'announcement.suspend', entityType: 'announcement', entityId: a.id, before: { status: 'published' }, after: { status: 'suspended', approvedBy: approver.username, approvalRequestId: request.id }, reason: request.reason });
     } else {
       const next = terminateAnnouncement(stateOf(a), { now, reason: request.reason, approval });
@@ -318,7 +281,7 @@ export class AnnouncementService {
       a.terminatedAt = now;
       await em.save(a);
       await this.disclosure.publish(em, { kind: 'termination', announcementId: a.id, title: `${a.title}终止公告（${a.number}）`, body: `因${request.reason}，${a.number}所列标的出让活动终止。已交纳的竞买保证金将按规定退还。` });
-      await this.notifyApplicants(em, lots.map((l) => l.id), 'termination', `终止公告：${a.title}`, `${a.number} 出让活动已终止：${request.reason}`, a.id);
+      await this.notifyApplicants(em, a, 'announcement.termination', `终止公告：${a.number}`, `${a.number}（${a.title}）出让活动已终止：${request.reason}。已交纳的竞买保证金将按规定退还。`);
       await this.audit.record(em, { action: 'announcement.terminate', entityType: 'announcement', entityId: a.id, after: { status: 'terminated', approvedBy: approver.username, approvalRequestId: request.id }, reason: request.reason });
     }
   }
@@ -345,7 +308,7 @@ export class AnnouncementService {
       a.suspendedAt = null;
       await em.save(a);
       await this.disclosure.publish(em, { kind: 'resumption', announcementId: a.id, title: `${a.title}恢复出让公告（${a.number}）`, body: `${a.number}所列标的出让活动定于${fmt(resumesAt)}恢复。${reason}` });
-      await this.notifyApplicants(em, lots.map((l) => l.id), 'resumption', `恢复公告：${a.title}`, `${a.number} 出让活动将于${fmt(resumesAt)}恢复`, a.id);
+      await this.notifyApplicants(em, a, 'announcement.resumption', `恢复公告：${a.number}`, `${a.number}（${a.title}）出让活动将于${fmt(resumesAt)}恢复。${reason}`);
       await this.audit.record(em, { action: 'announcement.resume', entityType: 'announcement', entityId: a.id, before: { status: 'suspended' }, after: { status: a.status, resumesAt }, reason });
       return this.detail(em, id);
     });
@@ -421,13 +384,6 @@ export class AnnouncementService {
     return a;
   }
 
-  /** Area and maximum plot ratio of the parcels, for a start price per ㎡ or 建筑㎡ as a total; undefined unless all exist. */
-  private async saleParcelsOf(em: EntityManager, ids: readonly string[]): Promise<SaleParcel[] | undefined> {
-    const unique = [...new Set(ids)];
-    const rows = (await em.query(`SELECT declared_area::text AS area, plot_ratio_max::text AS max FROM parcel WHERE id = ANY($1::uuid[])`, [unique])) as Array<{ area: string; max: string | null }>;
-    if (unique.length === 0 || rows.length !== unique.length) return undefined;
-    return rows.map((r) => ({ area: Area.of(r.area), plotRatioMax: r.max === null ? null : Ratio.of(r.max) }));
-  }
 
   async parcelIdsOf(em: EntityManager, lotId: string): Promise<string[]> {
     return (await em.find(LotParcelEntity, { where: { lotId } })).map((l) => l.parcelId);
@@ -459,19 +415,17 @@ export class AnnouncementService {
     );
   }
 
-  private async notifyApplicants(em: EntityManager, lotIds: string[], kind: string, subject: string, body: string, announcementId: string): Promise<void> {
-    const recipients = await this.applicants.recipientsFor(em, lotIds);
-    for (const recipientId of recipients) {
-      await em.insert(NotificationEntity, { recipientId, kind, subject, body, relatedType: 'announcement', relatedId: announcementId });
-    }
+  /**
+   * Tells every applicant of every lot of the announcement (joint partners included), whichever lots
+   * the notice touches: an applicant must hear of any change to the sale it applied to.
+   */
+  private async notifyApplicants(em: EntityManager, a: AnnouncementEntity, kind: NotificationKind, subject: string, body: string): Promise<void> {
+    const lots = await em.find(LotEntity, { where: { announcementId: a.id }, select: { id: true, lotNumber: true }, order: { lotNumber: 'ASC' } });
+    const recipients = await this.applicants.recipientsFor(em, lots.map((l) => l.id));
+    await this.notifications.notify(em, { recipients, kind, subject, body: `${body}\n涉及标的：${lots.map((l) => l.lotNumber).join('、')}`, related: { type: 'announcement', id: a.id } });
   }
 }
 
 function stateOf(a: AnnouncementEntity): AnnouncementState {
   return { status: a.status, version: a.version, versions: [], notices: [] };
-}
-
-function throwAll(code: string, violations: RuleViolation[]): void {
-  if (violations.length === 0) return;
-  throw new DomainErrors(code, violations.map((v) => `${v.field}: ${v.message}`).join('; '), violations);
 }

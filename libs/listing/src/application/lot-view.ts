@@ -14,7 +14,7 @@ export function scheduleOf(lot: LotEntity): LotSchedule {
     applicationEnd: lot.applicationEnd,
     depositDeadline: lot.depositDeadline,
     ...trading,
-    reserveSealingAt: lot.reserveSealDeadline,
+    reserveSealingAt: lot.reserveSealDeadline ?? undefined,
     registrationCloseAt: lot.registrationClose,
   };
 }

@@ -3,10 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { UserEntity } from '@app/auth/persistence/user.entity';
-import { DomainError, type Actor } from '@app/common';
+import { DomainError, pageWindow, RequestContext, type Actor, type Page, type PageQueryDto } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { DisclosureService } from '@app/disclosure/application/disclosure.service';
 import { Money } from '@app/money';
+import { NotificationService } from '@app/notification';
 import { SettingsService } from '@app/settings';
 import { acceptProposal, checkCommittee, openReserveValue, revealReserve, sealReserve, sealReserveValue, type SealedReserveValue } from '../domain/reserve-price';
 import { LotEntity } from '../persistence/lot.entity';
@@ -29,8 +30,25 @@ export class ReservePriceService {
     private readonly audit: AuditService,
     private readonly settings: SettingsService,
     private readonly disclosure: DisclosureService,
+    private readonly notifications: NotificationService,
     @Inject(LISTING_OPTIONS) private readonly options: ListingOptions,
   ) {}
+
+  /**
+   * Who may be named to a pricing committee: active accounts with the pricing committee role, by
+   * username. Only what a trading officer needs to pick them (id, username, display name), so picking
+   * a committee needs no user-administration permission.
+   */
+  async committeeCandidates(query: PageQueryDto & { q?: string }): Promise<Page<{ id: string; username: string; displayName: string }>> {
+    const { page, pageSize, skip } = pageWindow(query);
+    return this.tx.run(async (em) => {
+      const qb = em.createQueryBuilder(UserEntity, 'u').where('u.active = true').andWhere(`'pricing_committee' = ANY(u.roles)`);
+      const q = query.q?.trim();
+      if (q) qb.andWhere(`(u.username ILIKE :q ESCAPE '\\' OR u.display_name ILIKE :q ESCAPE '\\')`, { q: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+      const [rows, total] = await qb.orderBy('u.username', 'ASC').addOrderBy('u.id', 'ASC').skip(skip).take(pageSize).getManyAndCount();
+      return { items: rows.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName })), total, page, pageSize };
+    });
+  }
 
   async assignCommittee(lotId: string, memberIds: string[]) {
     return this.tx.run(async (em) => {
@@ -46,8 +64,9 @@ export class ReservePriceService {
       if (bad) throw new DomainError('NOT_A_COMMITTEE_OFFICIAL', `user ${bad} is not an active pricing committee official`, 'memberIds');
       const before = (await em.find(ReserveCommitteeMemberEntity, { where: { lotId } })).map((m) => m.userId);
       await em.delete(ReserveCommitteeMemberEntity, { lotId });
-      for (const userId of memberIds) await em.insert(ReserveCommitteeMemberEntity, { lotId, userId, assignedBy: null });
+      for (const userId of memberIds) await em.insert(ReserveCommitteeMemberEntity, { lotId, userId, assignedBy: RequestContext.actor()?.id ?? null });
       await this.audit.record(em, { action: 'reserve.committee.assign', entityType: 'lot', entityId: lotId, before: { members: before }, after: { members: users.map((u) => u.username) } });
+      await this.tellNewMembers(em, lot, memberIds.filter((id) => !before.includes(id)));
       return { lotId, members: users.map((u) => ({ userId: u.id, username: u.username, displayName: u.displayName })) };
     });
   }
@@ -63,6 +82,7 @@ export class ReservePriceService {
       const existing = await this.proposals(em, lotId);
       const sealed = await em.existsBy(ReserveSealEntity, { lotId });
       const now = await this.tx.now(em);
+      if (!lot.reserveSealDeadline) throw new DomainError('RESERVE_SEALING_NOT_SET', `lot ${lot.lotNumber} has no reserve sealing moment`, 'lotId');
       acceptProposal(existing, { memberId: actor.id, value }, { committee, startPrice: lot.startPrice, sealingMoment: lot.reserveSealDeadline, now, sealed });
       await em.insert(ReserveProposalEntity, { lotId, memberId: actor.id, sealedValue: JSON.stringify(sealReserveValue(lotId, value.toString(), this.options.reserveKey)) });
       await this.audit.record(em, { action: 'reserve.proposal.submit', entityType: 'lot', entityId: lotId, after: { member: actor.username } });
@@ -135,6 +155,22 @@ export class ReservePriceService {
   private async proposals(em: EntityManager, lotId: string): Promise<Array<{ memberId: string; value: Money }>> {
     const rows = await em.find(ReserveProposalEntity, { where: { lotId }, select: { memberId: true, sealedValue: true } });
     return rows.map((r) => ({ memberId: r.memberId, value: Money.of(openReserveValue(lotId, JSON.parse(r.sealedValue) as SealedReserveValue, this.options.reserveKey)) }));
+  }
+
+  /** Each official newly named to the committee is told which lot, and by when to propose. */
+  private async tellNewMembers(em: EntityManager, lot: LotEntity, userIds: string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    const a = await em.findOneByOrFail(AnnouncementEntity, { id: lot.announcementId });
+    const by = lot.reserveSealDeadline ? `请于${lot.reserveSealDeadline.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}前` : '请按时';
+    await this.notifications.notify(em, {
+      recipients: userIds,
+      kind: 'committee.appointed',
+      subject: `底价委员会任命：标的${lot.lotNumber}`,
+      body:
+        `您已被确定为${a.number}标的${lot.lotNumber}（${lot.title}）底价委员会成员。${by}登录平台提交密封底价建议，建议值不得低于起始价${lot.startPrice.toString()}元。` +
+        '底价建议加密保存，在成交或流拍前任何人（包括您本人以外的委员）均无法查看。',
+      related: { type: 'lot', id: lot.id },
+    });
   }
 
   private async lockLot(em: EntityManager, id: string): Promise<LotEntity> {

@@ -4,8 +4,10 @@ import { officialDayOverrides } from '@app/calendar/domain/official-holidays';
 import { addWorkingDays, NO_DAY_OVERRIDES, workingDayOnOrAfter, type DayKind } from '@app/calendar/domain/working-days';
 import {
   checkPublication,
+  completeSchedule,
   countListingDays,
   defaultRegistrationClose,
+  instantsInPast,
   registrationCloseOf,
   reserveSealingMomentOf,
   type LotSchedule,
@@ -252,5 +254,30 @@ describe('checkPublication — auction and tender', () => {
     expect(checkPublication(wrong, 'tender', PUBLISH, HOLIDAYS)).toEqual([
       expect.objectContaining({ code: 'SCHEDULE_ORDER', field: 'tenderOpening' }),
     ]);
+  });
+});
+
+describe('derived instants and instants already past', () => {
+  const schedule = {
+    applicationStart: new Date('2027-01-04T01:00:00Z'),
+    applicationEnd: new Date('2027-01-12T04:00:00Z'),
+    depositDeadline: new Date('2027-01-12T04:00:00Z'),
+    auctionStart: new Date('2027-01-25T02:00:00Z'),
+  };
+
+  it('derives a reserve sealing moment only for a lot with a reserve', () => {
+    expect(completeSchedule(schedule, 'auction', false, NO_DAY_OVERRIDES).schedule.reserveSealingAt).toBeUndefined();
+    const withReserve = completeSchedule(schedule, 'auction', true, NO_DAY_OVERRIDES);
+    expect(withReserve.schedule.reserveSealingAt).toEqual(new Date('2027-01-25T01:00:00Z'));
+    expect(withReserve.derived).toEqual(['registrationCloseAt', 'reserveSealingAt']);
+  });
+
+  it('names every instant already past, saying which were derived', () => {
+    const { schedule: full, derived } = completeSchedule(schedule, 'auction', true, NO_DAY_OVERRIDES);
+    const v = instantsInPast(full, new Date('2027-01-21T00:00:00Z'), derived, 'schedule');
+    expect(v.map((x) => x.field)).toEqual(['schedule.applicationStart', 'schedule.applicationEnd', 'schedule.depositDeadline', 'schedule.registrationCloseAt']);
+    expect(v.every((x) => x.code === 'SCHEDULE_IN_PAST')).toBe(true);
+    expect(v[3]!.message).toContain('derived');
+    expect(instantsInPast(full, new Date('2027-01-01T00:00:00Z'), derived)).toEqual([]);
   });
 });

@@ -304,3 +304,39 @@ export function checkPublication(
   }
   return out;
 }
+
+/**
+ * The schedule with its derived instants filled in: the registration close (its own, else derived)
+ * and, only for a lot with a reserve price, the reserve sealing moment (its own, else derived). A lot
+ * without a reserve has no sealing moment. `derived` names the fields that were computed.
+ */
+export function completeSchedule(
+  schedule: LotSchedule,
+  method: TradingMethod,
+  hasReserve: boolean,
+  overrides: DayOverrides,
+  settings: ListingSettingsOverrides = {},
+): { schedule: LotSchedule; derived: ScheduleField[] } {
+  const derived: ScheduleField[] = [];
+  const registrationCloseAt = registrationCloseOf(schedule, method, overrides, settings);
+  if (schedule.registrationCloseAt === undefined && registrationCloseAt !== undefined) derived.push('registrationCloseAt');
+  const reserveSealingAt = hasReserve ? reserveSealingMomentOf(schedule, method, settings) : undefined;
+  if (hasReserve && schedule.reserveSealingAt === undefined && reserveSealingAt !== undefined) derived.push('reserveSealingAt');
+  return { schedule: { ...schedule, registrationCloseAt, reserveSealingAt }, derived };
+}
+
+/**
+ * Every instant of the schedule that is already past at `now` (the database clock), entered or
+ * derived, one SCHEDULE_IN_PAST each, so a lot that can never be published is refused when it is
+ * drafted, not weeks later at publication.
+ */
+export function instantsInPast(schedule: LotSchedule, now: Date, derived: readonly ScheduleField[] = [], fieldPrefix = ''): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  for (const field of ALL_FIELDS) {
+    const value = schedule[field];
+    if (!isValidDate(value) || value.getTime() >= now.getTime()) continue;
+    const how = derived.includes(field) ? ' (derived from the schedule)' : '';
+    out.push({ code: 'SCHEDULE_IN_PAST', field: fieldPath(fieldPrefix, field), message: `${field}${how} is already past: ${value.toISOString()} is before ${now.toISOString()}` });
+  }
+  return out;
+}

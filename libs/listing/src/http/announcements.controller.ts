@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { Permission } from '@app/auth/domain/permission';
@@ -6,8 +6,9 @@ import { CurrentActor, RequirePermission } from '@app/auth/http/access.decorator
 import { PageQueryDto, type Actor } from '@app/common';
 import { AnnouncementService } from '../application/announcement.service';
 import { ApprovalService } from '../application/approval.service';
+import { DraftLotService } from '../application/draft-lot.service';
 import { ReservePriceService } from '../application/reserve-price.service';
-import { AmendmentDto, CommitteeDto, CreateAnnouncementDto, CreateLotDto, DecisionDto, ReasonDto, ReserveProposalDto, SuspensionRequestDto } from './dto/lot.dto';
+import { AmendmentDto, CommitteeDto, CreateAnnouncementDto, CreateLotDto, DecisionDto, ReasonDto, ReserveProposalDto, SuspensionRequestDto, UpdateLotDto } from './dto/lot.dto';
 
 export class AnnouncementListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['draft', 'published', 'suspended', 'terminated', 'completed'] })
@@ -18,6 +19,11 @@ export class AnnouncementListQueryDto extends PageQueryDto {
 export class ApprovalListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected'] }) @IsOptional() @IsIn(['pending', 'approved', 'rejected'])
   status?: string;
+}
+
+export class CandidateQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the username or display name' }) @IsOptional() @IsString() @MaxLength(100)
+  q?: string;
 }
 
 export class ResumeDto {
@@ -37,6 +43,7 @@ export class AnnouncementsController {
     private readonly announcements: AnnouncementService,
     private readonly reserve: ReservePriceService,
     private readonly approvals: ApprovalService,
+    private readonly drafts: DraftLotService,
   ) {}
 
   @Post('announcements')
@@ -63,6 +70,27 @@ export class AnnouncementsController {
   @ApiOperation({ summary: 'Add a lot (标的) with its parcels, terms and schedule to a draft' })
   addLot(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreateLotDto) {
     return this.announcements.addLot(id, dto);
+  }
+
+  @Delete('announcements/:id')
+  @RequirePermission(Permission.AnnouncementWrite)
+  @ApiOperation({ summary: 'Delete a draft announcement with its lots; their parcels are released (audited)' })
+  deleteDraft(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.drafts.deleteAnnouncement(id);
+  }
+
+  @Patch('lots/:id')
+  @RequirePermission(Permission.AnnouncementWrite)
+  @ApiOperation({ summary: 'Edit a lot of a draft announcement; terms and schedule, when given, replace the stored ones (published lots change by amendment)' })
+  updateLot(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateLotDto) {
+    return this.drafts.update(id, dto);
+  }
+
+  @Delete('lots/:id')
+  @RequirePermission(Permission.AnnouncementWrite)
+  @ApiOperation({ summary: 'Delete a lot of a draft announcement; its parcels are released (audited)' })
+  deleteLot(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.drafts.delete(id);
   }
 
   @Post('announcements/:id/publish')
@@ -112,6 +140,13 @@ export class AnnouncementsController {
   @ApiOperation({ summary: 'Name the pricing committee (底价委员会) of a lot with a reserve' })
   committee(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CommitteeDto) {
     return this.reserve.assignCommittee(id, dto.memberIds);
+  }
+
+  @Get('pricing-committee/candidates')
+  @RequirePermission(Permission.AnnouncementWrite)
+  @ApiOperation({ summary: 'Officials who may sit on a pricing committee (active, with the role): id, username and name only' })
+  committeeCandidates(@Query() query: CandidateQueryDto) {
+    return this.reserve.committeeCandidates(query);
   }
 
   @Post('lots/:id/reserve-proposals')

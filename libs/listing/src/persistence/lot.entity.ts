@@ -85,8 +85,9 @@ export class LotEntity {
   @Column({ type: 'timestamptz' })
   registrationClose: Date;
 
-  @Column({ type: 'timestamptz' })
-  reserveSealDeadline: Date;
+  /** Only for a lot with a reserve price: by when the committee's proposals are sealed. */
+  @Column({ type: 'timestamptz', nullable: true })
+  reserveSealDeadline: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   deadline: Date | null;

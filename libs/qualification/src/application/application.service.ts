@@ -8,6 +8,7 @@ import { DomainError, type Actor, mapInOrder } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { LotEntity } from '@app/listing/persistence/lot.entity';
 import { Money, Ratio } from '@app/money';
+import { SaleNotices } from '@app/notification';
 import { SettingsService } from '@app/settings';
 import { drawBidderNumber } from '../domain/bidder-number';
 import { computeDepositStatus } from '../domain/deposit-status';
@@ -41,6 +42,7 @@ export class ApplicationService {
     private readonly calendar: WorkingDayCalendar,
     private readonly bidders: BidderService,
     private readonly access: ApplicationAccess,
+    private readonly notices: SaleNotices,
     @Inject(QUALIFICATION_OPTIONS) private readonly options: QualificationOptions,
   ) {}
 
@@ -174,6 +176,7 @@ export class ApplicationService {
       if (decision === 'approve') await this.issueSubAccount(em, app, now);
       await em.save(app);
       await this.audit.record(em, { action: `application.review.${decision}`, entityType: 'application', entityId: app.id, before: { status: before }, after: { status: app.status, subAccount: app.subAccount, overdue: app.reviewDueAt !== null && now > app.reviewDueAt }, reason });
+      await this.notices.applicationReviewed(em, app.id, decision, reason);
       return this.staffView(em, app);
     });
   }
@@ -238,6 +241,7 @@ export class ApplicationService {
     app.confirmationCode = randomBytes(10).toString('hex').toUpperCase();
     await em.save(app);
     await this.audit.record(em, { action: 'application.qualify', entityType: 'application', entityId: app.id, after: { bidderNumber: app.bidderNumber, confirmationCode: app.confirmationCode }, actor: 'system' });
+    await this.notices.bidderQualified(em, app.id);
     return true;
   }
 

@@ -57,6 +57,7 @@ const DEFS: SettingDefinition[] = [
   { key: 'qualification.maxApplicationDocumentBytes', kind: 'integer', default: 50 * 1024 * 1024, min: 1024, max: 1024 * 1024 * 1024, description: 'Largest total of one application’s documents, in bytes (default 50 MiB)' },
   { key: 'qualification.maxJointPartners', kind: 'integer', default: 10, min: 2, max: 50, description: 'Most partners in a joint bid (联合竞买)' },
   { key: 'listing.resumptionNoticeDays', kind: 'integer', default: 5, min: 0, max: 60, description: 'Days of notice before a suspended sale resumes' },
+  { key: 'notification.installmentReminderDays', kind: 'integer', default: 7, min: 0, max: 90, description: 'Days before an installment of the land premium falls due when the winner is reminded (0 = on the day)' },
 ];
 
 export const SETTING_DEFINITIONS: ReadonlyMap<string, SettingDefinition> = new Map(DEFS.map((d) => [d.key, d]));

@@ -26,6 +26,7 @@ import {
   type StatementLine,
 } from '@app/ledger';
 import { Area, Money, PRICE_UNIT_LABELS, Ratio, type PriceUnit } from '@app/money';
+import { SaleNotices } from '@app/notification';
 import { BidderService } from '@app/qualification';
 import { locateCjkFont } from '../document/cjk-font';
 import { renderConfirmationPdf } from '../document/confirmation-pdf';
@@ -87,6 +88,7 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
     private readonly bidders: BidderService,
     private readonly disclosure: DisclosureService,
     private readonly reconciliation: ReconciliationSources,
+    private readonly notices: SaleNotices,
     @Inject(SETTLEMENT_OPTIONS) private readonly options: SettlementOptions,
   ) {}
 
@@ -235,6 +237,7 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
         refundDue: deadlines.refund.endsAt,
       },
     });
+    await this.notices.lotSettled(em, lotId);
   }
 
   private async depositsOf(em: EntityManager, lotId: string): Promise<ClosedLotApplication[]> {
@@ -737,6 +740,7 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
     await em.query(`UPDATE refund SET status = 'paid', bank_reference = $2, paid_on = $3, updated_at = now() WHERE id = $1`, [refundId, p.bankReference, p.paidOn]);
     await this.ledger.post(em, refundPaid({ at: p.at ?? new Date(`${p.paidOn}T12:00:00+08:00`), date: p.paidOn, sourceId: p.bankReference, payee: r.application_id, amount: Money.of(r.amount) }));
     await this.audit.record(em, { action: 'refund.paid', entityType: 'lot', entityId: r.lot_id, before: { status: 'due' }, after: { refundId, status: 'paid', bankReference: p.bankReference, paidOn: p.paidOn, amount: r.amount } });
+    await this.notices.refundPaid(em, refundId);
   }
 
   async markRefundPaidTx(refundId: string, p: { bankReference: string; paidOn: IsoDate }) {
@@ -790,6 +794,7 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
         const now = await this.tx.now(em);
         const today = toShanghaiDate(new Date(now));
         await this.postDueInstallments(em, id, today);
+        await this.notices.installmentReminders(em, id, today);
         const view = await this.contractIn(em, id, today);
         if (!view.longDefault) return;
         const paid = Money.sum(view.payments.filter((p) => p.kind === 'premium').map((p) => Money.of(p.amount)));

@@ -65,7 +65,7 @@ export class ScheduleDto {
   @ApiPropertyOptional() @IsOptional() @Instant() tenderSubmissionStart?: string;
   @ApiPropertyOptional() @IsOptional() @Instant() tenderSubmissionDeadline?: string;
   @ApiPropertyOptional() @IsOptional() @Instant() tenderOpening?: string;
-  @ApiPropertyOptional({ description: 'Default: 60 minutes before the listing end / auction start / submission deadline' }) @IsOptional() @Instant() reserveSealingAt?: string;
+  @ApiPropertyOptional({ description: 'Lots with a reserve only. Default: 60 minutes before the listing end / auction start / submission deadline' }) @IsOptional() @Instant() reserveSealingAt?: string;
   @ApiPropertyOptional({ description: 'Default: 3 working days before the listing end' }) @IsOptional() @Instant() registrationCloseAt?: string;
 }
 
@@ -97,6 +97,15 @@ export class CreateLotDto {
   @ApiProperty({ type: ScheduleDto }) @ValidateNested() @Type(() => ScheduleDto) schedule: ScheduleDto;
 }
 
+/** An edit of a draft lot. `terms` and `schedule`, when given, replace the stored ones whole. */
+export class UpdateLotDto {
+  @ApiPropertyOptional({ example: 'SG2026-01' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(40) lotNumber?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) title?: string;
+  @ApiPropertyOptional({ type: [String], description: 'The full list; a parcel left out is released' }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsUUID('all', { each: true }) parcelIds?: string[];
+  @ApiPropertyOptional({ type: LotTermsDto }) @IsOptional() @ValidateNested() @Type(() => LotTermsDto) terms?: LotTermsDto;
+  @ApiPropertyOptional({ type: ScheduleDto }) @IsOptional() @ValidateNested() @Type(() => ScheduleDto) schedule?: ScheduleDto;
+}
+
 export class CreateAnnouncementDto {
   @ApiProperty({ example: '寿自然资告字〔2026〕8号' }) @IsString() @MinLength(1) @MaxLength(100) number: string;
   @ApiProperty({ example: '寿光市国有建设用地使用权挂牌出让公告' }) @IsString() @MinLength(1) @MaxLength(200) title: string;
@@ -117,6 +126,8 @@ export class AmendmentDto {
   @ApiProperty({ example: '调整挂牌截止时间' }) @IsString() @MinLength(2) @MaxLength(500) summary: string;
   @ApiProperty() @IsString() @MinLength(2) @MaxLength(2000) reason: string;
   @ApiPropertyOptional({ description: 'Supplementary text (补充公告正文)' }) @IsOptional() @IsString() @MaxLength(50_000) body?: string;
+  @ApiPropertyOptional({ description: 'A corrected title of the announcement' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200) title?: string;
+  @ApiPropertyOptional({ description: 'A corrected text (正文) of the announcement' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(50_000) announcementBody?: string;
   @ApiProperty({ type: [LotAmendmentDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => LotAmendmentDto) lots: LotAmendmentDto[];
 }
 

@@ -1,9 +1,14 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { UserEntity } from '@app/auth/persistence/user.entity';
 
-/** A message to one user (e.g. an applicant told of an amendment), read in the user's inbox. */
+/**
+ * A message to one user, read in the user's in-app inbox; the inbox is the channel that always
+ * works. It is written in the transaction of the change it tells about, so a change that rolls back
+ * tells nobody. Outbound copies (email, SMS) go through {@link NotificationDeliveryEntity}.
+ */
 @Entity({ name: 'notification' })
 @Index('notification_recipient_idx', ['recipientId', 'createdAt'])
+@Unique('notification_dedupe_unique', ['recipientId', 'dedupeKey'])
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -15,6 +20,7 @@ export class NotificationEntity {
   @JoinColumn({ name: 'recipient_id', foreignKeyConstraintName: 'notification_recipient_fk' })
   recipient?: UserEntity;
 
+  /** e.g. `announcement.amendment`, `application.qualified` (domain/notification-kinds.ts). */
   @Column({ type: 'text' })
   kind: string;
 
@@ -29,6 +35,10 @@ export class NotificationEntity {
 
   @Column({ type: 'uuid', nullable: true })
   relatedId: string | null;
+
+  /** Reminders and jobs that may run again: one message per recipient and key. */
+  @Column({ type: 'text', nullable: true })
+  dedupeKey: string | null;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
