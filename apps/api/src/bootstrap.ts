@@ -29,17 +29,18 @@ import { loadOrCreateLocalSecrets } from './config/local-secrets';
 import { ClusterIoAdapter } from '@app/bidding';
 import type { RuntimeConfig } from './config/runtime-config';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { installBodyParsers } from './http/body-limits';
 import { createValidationPipe } from './http/validation';
 
 /** Builds the Nest application with everything global: prefix, security headers, CORS, pipes, errors, docs. */
 export async function createApp(config: RuntimeConfig): Promise<NestExpressApplication> {
-  // rawBody: the bank's notices are authenticated by an HMAC over the exact bytes received.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, rawBody: true });
+  // Body parsers are ours (installBodyParsers): a small limit everywhere, the upload limit only where a file is sent.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(PinoLogger));
   app.setGlobalPrefix('api');
   app.use(helmet({ contentSecurityPolicy: false }));
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
-  app.useBodyParser('json', { limit: '8mb' });
+  installBodyParsers(app, config, 'api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   const io = new ClusterIoAdapter(app, { mode: config.socketAdapter, redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, corsOrigins: config.corsOrigins });
@@ -56,7 +57,9 @@ function setUpApiDocs(app: INestApplication): void {
       .setTitle('土地储备与招拍挂交易平台 API')
       .setDescription(
         'Land reserve and auction (招拍挂) transaction platform. Money, area and ratios are decimal strings. ' +
-          'Errors are {code, message, field?, requestId}.',
+          'Errors are {code, message, field?, errors?, moreErrors?, requestId}: codes are stable, messages are Chinese unless ' +
+          'Accept-Language prefers English. Request bodies are JSON objects of at most BODY_LIMIT_KB (64 KB); routes that ' +
+          'carry a file take up to UPLOAD_BODY_LIMIT_KB (8 MB) from a signed-in caller; larger bodies get 413 PAYLOAD_TOO_LARGE.',
       )
       .setVersion('0.1.0')
       .addBearerAuth()

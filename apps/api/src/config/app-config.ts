@@ -133,6 +133,14 @@ export class EnvironmentVariables {
   /** Most bids of one lot decided under one lock and committed together. */
   @Transform(toInt) @IsInt() @Min(1) @Max(5_000)
   BID_BATCH_MAX = 200;
+
+  /** Largest request body (KB) on every route but uploads: small, so anonymous requests stay cheap. */
+  @Transform(toInt) @IsInt({ message: 'BODY_LIMIT_KB must be an integer between 1 and 10240' }) @Min(1) @Max(10_240)
+  BODY_LIMIT_KB = 64;
+
+  /** Largest body (KB) of a route that carries a file as base64 (5 MiB files), for signed-in callers. */
+  @Transform(toInt) @IsInt({ message: 'UPLOAD_BODY_LIMIT_KB must be an integer between 64 and 102400' }) @Min(64) @Max(102_400)
+  UPLOAD_BODY_LIMIT_KB = 8192;
 }
 
 export interface AppConfig {
@@ -166,6 +174,8 @@ export interface AppConfig {
   settlementIntervalMs: number;
   publicBaseUrl: string;
   transferorName: string;
+  bodyLimitBytes: number;
+  uploadBodyLimitBytes: number;
 }
 
 /** Thrown when the environment is wrong; the message lists every bad setting by name. */
@@ -207,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     problems.push('BANK_NOTICE_SECRET is required when DATABASE_URL is set (the secret shared with the bank, at least 32 characters)');
   }
   if (parsed.SOCKET_ADAPTER === 'redis' && !parsed.REDIS_URL) problems.push('SOCKET_ADAPTER=redis needs REDIS_URL');
+  if (parsed.UPLOAD_BODY_LIMIT_KB < parsed.BODY_LIMIT_KB) problems.push('UPLOAD_BODY_LIMIT_KB must not be below BODY_LIMIT_KB');
   if (Boolean(parsed.ADMIN_USERNAME) !== Boolean(parsed.ADMIN_PASSWORD)) {
     problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
   }
@@ -237,6 +248,8 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     settlementIntervalMs: parsed.SETTLEMENT_INTERVAL_MS,
     publicBaseUrl: (parsed.PUBLIC_BASE_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, ''),
     transferorName: parsed.TRANSFEROR_NAME,
+    bodyLimitBytes: parsed.BODY_LIMIT_KB * 1024,
+    uploadBodyLimitBytes: parsed.UPLOAD_BODY_LIMIT_KB * 1024,
     demo: parsed.DEMO === 'on',
     adminUsername: parsed.ADMIN_USERNAME,
     adminPassword: parsed.ADMIN_PASSWORD,

@@ -1,8 +1,8 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, UseInterceptors } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { TokenService } from '@app/auth';
-import type { Actor } from '@app/common';
+import { LocalizedAcksInterceptor, type Actor } from '@app/common';
 import { BIDDING_OPTIONS, type BiddingOptions } from '../application/bidding-options';
 import { BidQueue } from '../application/bid-queue';
 import { applicationRoom, LiveEvents, lotRoom } from '../application/live-events';
@@ -56,6 +56,7 @@ class RateLimiter {
  *   one sealed price), `time:sync`.
  */
 @WebSocketGateway({ namespace: '/auction' })
+@UseInterceptors(LocalizedAcksInterceptor)
 export class AuctionGateway implements OnGatewayInit {
   private readonly logger = new Logger(AuctionGateway.name);
   private readonly limiter: RateLimiter;

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { Request } from 'express';
 import { Permission } from '@app/auth/domain/permission';
 import { Authenticated, CurrentActor, Public, RequirePermission } from '@app/auth/http/access.decorators';
-import { DomainError, PageQueryDto, type Actor } from '@app/common';
+import { AcceptsUpload, DomainError, PageQueryDto, type Actor } from '@app/common';
 import { ApplicationService } from '../application/application.service';
 import { BidderService } from '../application/bidder.service';
 import { DepositService } from '../application/deposit.service';
@@ -113,6 +113,7 @@ export class QualificationController {
   }
 
   @Post('applications/:id/documents')
+  @AcceptsUpload()
   @RequirePermission(Permission.BidderSelf)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Upload a document (stored with its SHA-256)' })
