@@ -29,6 +29,7 @@ import { loadOrCreateLocalSecrets } from './config/local-secrets';
 import { ClusterIoAdapter } from '@app/bidding';
 import type { RuntimeConfig } from './config/runtime-config';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { describeValidationRules } from './http/api-docs';
 import { installBodyParsers } from './http/body-limits';
 import { createValidationPipe } from './http/validation';
 
@@ -51,7 +52,7 @@ export async function createApp(config: RuntimeConfig): Promise<NestExpressAppli
 }
 
 function setUpApiDocs(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
+  const document = describeValidationRules(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('土地储备与招拍挂交易平台 API')
@@ -64,7 +65,7 @@ function setUpApiDocs(app: INestApplication): void {
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
-  );
+  ));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
