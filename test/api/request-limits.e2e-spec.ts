@@ -60,6 +60,20 @@ describe('request bodies: small limits for everyone, the upload limit only where
     expect(res.text.length).toBeLessThan(3000);
   });
 
+  it('refuses a list longer than its field allows as a whole, without validating its elements one by one', async () => {
+    const officer = await t.tokenFor([Role.ReserveOfficer]);
+    const costEntries = Array.from({ length: 20_000 }, () => ({ kind: 'nonsense', amount: 1, incurredOn: 'x', description: 5 }));
+    const res = await t
+      .http()
+      .post('/api/parcels')
+      .set({ ...json, authorization: `Bearer ${officer}` })
+      .send(JSON.stringify({ code: 'SG-BIG', costEntries }))
+      .expect(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'costEntries', message: 'costEntries must contain no more than 200 elements' });
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.moreErrors).toBeUndefined();
+  });
+
   it('keeps the small limit on authenticated routes that take no file', async () => {
     const admin = await t.tokenFor([Role.Admin]);
     const res = await t

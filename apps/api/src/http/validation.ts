@@ -104,11 +104,28 @@ function decimalParams(constraint: string, rule: DecimalRule | undefined): Recor
  */
 class PlatformValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata) && value !== undefined && !isJsonObject(value)) {
-      throw new DomainError('INVALID_BODY', `The request body must be a JSON object, not ${Array.isArray(value) ? 'an array' : typeof value}`);
+    if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata) && value !== undefined) {
+      if (!isJsonObject(value)) {
+        throw new DomainError('INVALID_BODY', `The request body must be a JSON object, not ${Array.isArray(value) ? 'an array' : typeof value}`);
+      }
+      // A list longer than its DTO allows is refused as a whole, before any of its elements is validated.
+      const oversized = oversizedLists(value as Record<string, unknown>, metadata.metatype);
+      if (oversized.length > 0) throw new RequestValidationError(oversized);
     }
     return super.transform(value, metadata);
   }
+}
+
+function oversizedLists(body: Record<string, unknown>, dto: NonNullable<ArgumentMetadata['metatype']>): FieldProblem[] {
+  return getMetadataStorage()
+    .getTargetValidationMetadatas(dto, '', true, false)
+    .filter((m) => m.name === 'arrayMaxSize' && typeof m.constraints?.[0] === 'number')
+    .flatMap((m) => {
+      const list = body[m.propertyName];
+      const max = m.constraints[0] as number;
+      if (!Array.isArray(list) || list.length <= max) return [];
+      return [{ code: 'VALIDATION_FAILED' as const, field: m.propertyName, constraint: 'arrayMaxSize', message: `${m.propertyName} must contain no more than ${max} elements`, params: { 0: max } }];
+    });
 }
 
 function isJsonObject(value: unknown): boolean {
