@@ -60,7 +60,7 @@ function setUpApiDocs(app: INestApplication): void {
         'Land reserve and auction (招拍挂) transaction platform. Money, area and ratios are decimal strings. ' +
           'Errors are {code, message, field?, errors?, moreErrors?, requestId}: codes are stable, messages are Chinese unless ' +
           'Accept-Language prefers English. Request bodies are JSON objects of at most BODY_LIMIT_KB (64 KB); routes that ' +
-          'carry a file take up to UPLOAD_BODY_LIMIT_KB (8 MB) from a signed-in caller; larger bodies get 413 PAYLOAD_TOO_LARGE.',
+          'carry a file take up to UPLOAD_BODY_LIMIT_KB (28 MB) from a signed-in caller; larger bodies get 413 PAYLOAD_TOO_LARGE.',
       )
       .setVersion('0.1.0')
       .addBearerAuth()

@@ -138,9 +138,12 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt({ message: 'BODY_LIMIT_KB must be an integer between 1 and 10240' }) @Min(1) @Max(10_240)
   BODY_LIMIT_KB = 64;
 
-  /** Largest body (KB) of a route that carries a file as base64 (5 MiB files), for signed-in callers. */
-  @Transform(toInt) @IsInt({ message: 'UPLOAD_BODY_LIMIT_KB must be an integer between 64 and 102400' }) @Min(64) @Max(102_400)
-  UPLOAD_BODY_LIMIT_KB = 8192;
+  /**
+   * Largest body (KB) of a route that carries a file as base64, for signed-in callers: 4/3 of the
+   * largest file plus the JSON around it (28 MiB fits a 20 MiB document, qualification.maxDocumentBytes).
+   */
+  @Transform(toInt) @IsInt({ message: 'UPLOAD_BODY_LIMIT_KB must be an integer between 64 and 204800' }) @Min(64) @Max(204_800)
+  UPLOAD_BODY_LIMIT_KB = 28_672;
 }
 
 export interface AppConfig {
