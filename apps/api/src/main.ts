@@ -1,6 +1,8 @@
 import { ConfigError } from './config/app-config';
 import { startPlatform } from './bootstrap';
 
+const STOP_TIMEOUT_MS = 30_000;
+
 async function main(): Promise<void> {
   const platform = await startPlatform(process.env);
   process.stdout.write(
@@ -14,9 +16,17 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`${signal}: shutting down\n`);
+    // A request or socket that never ends must not keep a stopping platform alive forever.
+    setTimeout(() => {
+      process.stderr.write(`the platform did not stop within ${STOP_TIMEOUT_MS / 1000} s; exiting anyway\n`);
+      process.exit(1);
+    }, STOP_TIMEOUT_MS).unref();
     platform.stop().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (error: unknown) => {
+        process.stderr.write(`the platform did not stop cleanly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exit(1);
+      },
     );
   };
   process.on('SIGINT', () => stop('SIGINT'));

@@ -175,6 +175,17 @@ export class EnvironmentVariables {
   /** Wait after the first failed delivery (seconds), doubled after each further failure. */
   @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
   NOTIFY_RETRY_BASE_SECONDS = 60;
+
+  /** Largest request body (KB) on every route but uploads: small, so anonymous requests stay cheap. */
+  @Transform(toInt) @IsInt({ message: 'BODY_LIMIT_KB must be an integer between 1 and 10240' }) @Min(1) @Max(10_240)
+  BODY_LIMIT_KB = 64;
+
+  /**
+   * Largest body (KB) of a route that carries a file as base64, for signed-in callers: 4/3 of the
+   * largest file plus the JSON around it (28 MiB fits a 20 MiB document, qualification.maxDocumentBytes).
+   */
+  @Transform(toInt) @IsInt({ message: 'UPLOAD_BODY_LIMIT_KB must be an integer between 64 and 204800' }) @Min(64) @Max(204_800)
+  UPLOAD_BODY_LIMIT_KB = 28_672;
 }
 
 export interface AppConfig {
@@ -222,6 +233,8 @@ export interface AppConfig {
     maxAttempts: number;
     retryBaseSeconds: number;
   };
+  bodyLimitBytes: number;
+  uploadBodyLimitBytes: number;
 }
 
 /** Thrown when the environment is wrong; the message lists every bad setting by name. */
@@ -266,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
   const notifyChannels = [...new Set(parsed.NOTIFY_CHANNELS.split(',').map((c) => c.trim()).filter((c) => c === 'email' || c === 'sms'))] as Array<'email' | 'sms'>;
   if (notifyChannels.includes('email') && !parsed.NOTIFY_EMAIL_GATEWAY_URL) problems.push('NOTIFY_CHANNELS includes email: NOTIFY_EMAIL_GATEWAY_URL is required');
   if (notifyChannels.includes('sms') && !parsed.NOTIFY_SMS_GATEWAY_URL) problems.push('NOTIFY_CHANNELS includes sms: NOTIFY_SMS_GATEWAY_URL is required');
+  if (parsed.UPLOAD_BODY_LIMIT_KB < parsed.BODY_LIMIT_KB) problems.push('UPLOAD_BODY_LIMIT_KB must not be below BODY_LIMIT_KB');
   if (Boolean(parsed.ADMIN_USERNAME) !== Boolean(parsed.ADMIN_PASSWORD)) {
     problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
   }
@@ -311,6 +325,8 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
       maxAttempts: parsed.NOTIFY_MAX_ATTEMPTS,
       retryBaseSeconds: parsed.NOTIFY_RETRY_BASE_SECONDS,
     },
+    bodyLimitBytes: parsed.BODY_LIMIT_KB * 1024,
+    uploadBodyLimitBytes: parsed.UPLOAD_BODY_LIMIT_KB * 1024,
     demo: parsed.DEMO === 'on',
     adminUsername: parsed.ADMIN_USERNAME,
     adminPassword: parsed.ADMIN_PASSWORD,

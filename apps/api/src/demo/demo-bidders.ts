@@ -9,7 +9,7 @@ import type { DemoLiveLot } from './demo-seed';
  * after which the countdown runs out and the lot closes. They bid through the same TradingService as
  * real bidders (row lock, database clock, hash chain); bidder1 can join in from the bidder room.
  */
-export function startDemoBidders(app: INestApplication, live: DemoLiveLot): () => void {
+export function startDemoBidders(app: INestApplication, live: DemoLiveLot): () => Promise<void> {
   const trading = app.get(TradingService);
   const query = app.get(TradingQueryService);
   const logger = new Logger('DemoBidders');
@@ -17,6 +17,7 @@ export function startDemoBidders(app: INestApplication, live: DemoLiveLot): () =
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let n = 0;
+  let inFlight: Promise<void> | undefined;
 
   const step = async () => {
     if (stopped) return;
@@ -35,12 +36,19 @@ export function startDemoBidders(app: INestApplication, live: DemoLiveLot): () =
     } catch (err) {
       logger.warn({ err }, 'a simulated bid failed');
     }
-    if (!stopped) timer = setTimeout(() => void step(), 4_000 + Math.floor(Math.random() * 14_000));
+    if (!stopped) schedule(4_000 + Math.floor(Math.random() * 14_000));
   };
-  timer = setTimeout(() => void step(), 3_000);
+  const schedule = (ms: number) => {
+    timer = setTimeout(() => {
+      inFlight = step().finally(() => (inFlight = undefined));
+    }, ms);
+  };
+  schedule(3_000);
   logger.log('simulated bidders 027, 031 and 046 are bidding on SG-DEMO-L03 (演示)');
-  return () => {
+  // Stopping waits for a bid in flight, so it never runs into a closing pool.
+  return async () => {
     stopped = true;
     if (timer) clearTimeout(timer);
+    await inFlight;
   };
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { BIDDING_OPTIONS, type BiddingOptions } from './bidding-options';
 import { TradingService } from './trading.service';
 
@@ -9,7 +9,7 @@ import { TradingService } from './trading.service';
  * row lock, and after a restart the clock simply reads `due_at` again: nothing lives in memory.
  */
 @Injectable()
-export class AuctionClock implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AuctionClock implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(AuctionClock.name);
   private timer?: NodeJS.Timeout;
   private current?: Promise<number>;
@@ -26,6 +26,12 @@ export class AuctionClock implements OnApplicationBootstrap, OnApplicationShutdo
         if (!this.current) void this.runOnce();
       }, this.options.clockIntervalMs);
     }
+  }
+
+  /** Shutdown: no new pass, and the one in progress finishes before sockets and pools close. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.onApplicationShutdown();
+    while (this.current) await this.current.catch(() => undefined);
   }
 
   onApplicationShutdown(): void {

@@ -16,7 +16,7 @@ export class EventsQueryDto {
 }
 
 export class FreezeDto {
-  @ApiProperty() @IsString() @MinLength(2) @MaxLength(2000)
+  @ApiProperty({ example: '交易系统故障，暂停交易' }) @IsString() @MinLength(2) @MaxLength(2000)
   reason: string;
 }
 
@@ -30,7 +30,7 @@ export class IncrementDto {
   @ApiProperty({ example: '200000.00' }) @IsMoney()
   increment: string;
 
-  @ApiProperty() @IsString() @MinLength(2) @MaxLength(2000)
+  @ApiProperty({ example: '竞价激烈，经批准调整加价幅度' }) @IsString() @MinLength(2) @MaxLength(2000)
   reason: string;
 }
 

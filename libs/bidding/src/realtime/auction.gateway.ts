@@ -1,7 +1,8 @@
-import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, UseInterceptors, type OnModuleDestroy } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { AuthService, Role, SessionRevocations, TokenService, type AccountRef, type SessionActor } from '@app/auth';
+import { LocalizedAcksInterceptor } from '@app/common';
 import { BIDDING_OPTIONS, type BiddingOptions } from '../application/bidding-options';
 import { BidQueue } from '../application/bid-queue';
 import { applicationRoom, LiveEvents, lotRoom } from '../application/live-events';
@@ -64,6 +65,7 @@ class RateLimiter {
  *   one sealed price), `time:sync`.
  */
 @WebSocketGateway({ namespace: '/auction' })
+@UseInterceptors(LocalizedAcksInterceptor)
 export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   private readonly logger = new Logger(AuctionGateway.name);
   private readonly limiter: RateLimiter;

@@ -14,14 +14,14 @@ export class NoticeFeedQueryDto extends PageQueryDto {
 }
 
 export class VerifyReserveDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  @ApiProperty({ format: 'uuid', example: '00000000-0000-4000-8000-000000000001' }) @IsUUID()
   lotId: string;
 
   @ApiProperty({ example: '12350000.00', description: 'The revealed reserve, as published at the close' })
   @Matches(/^(0|[1-9]\d{0,15})\.\d{2}$/, { message: 'value must be the revealed amount with 2 decimal places, like "12350000.00"' })
   value: string;
 
-  @ApiProperty({ description: 'The revealed salt, 64 hex characters' }) @Matches(/^[0-9a-f]{64}$/, { message: 'salt must be 64 lowercase hex characters' })
+  @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', description: 'The revealed salt, 64 lowercase hex characters' }) @Matches(/^[0-9a-f]{64}$/, { message: 'salt must be 64 lowercase hex characters' })
   salt: string;
 }
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Permission } from '@app/auth/domain/permission';
 import { CurrentActor, RequirePermission } from '@app/auth/http/access.decorators';
-import { PageQueryDto, type Actor } from '@app/common';
+import { AcceptsUpload, PageQueryDto, type Actor } from '@app/common';
 import { StatementImportService } from '../application/statement-import.service';
 import { ImportStatementDto, ResolutionDto, StatementLinesQueryDto } from './dto/ledger.dto';
 
@@ -14,6 +14,7 @@ export class BankStatementsController {
   constructor(private readonly statements: StatementImportService) {}
 
   @Post('bank-statements')
+  @AcceptsUpload()
   @RequirePermission(Permission.LedgerWrite)
   @ApiOperation({
     summary: 'Import a bank statement (CSV as base64) and reconcile it',

@@ -31,7 +31,7 @@ export class ResumeDto {
   @IsISO8601({ strict: true }, { message: 'resumesAt must be an ISO 8601 date-time with its offset' })
   resumesAt: string;
 
-  @ApiProperty() @IsString() @MinLength(2) @MaxLength(2000)
+  @ApiProperty({ example: '中止事由已消除，经批准恢复交易' }) @IsString() @MinLength(2) @MaxLength(2000)
   reason: string;
 }
 

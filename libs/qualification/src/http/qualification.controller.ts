@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@n
 import type { Request, Response } from 'express';
 import { Permission } from '@app/auth/domain/permission';
 import { Authenticated, CurrentActor, Public, RequirePermission } from '@app/auth/http/access.decorators';
-import { DomainError, PageQueryDto, type Actor } from '@app/common';
+import { AcceptsUpload, DomainError, PageQueryDto, type Actor } from '@app/common';
 import { ApplicationService } from '../application/application.service';
 import { BidderService } from '../application/bidder.service';
 import { DepositService } from '../application/deposit.service';
@@ -149,6 +149,7 @@ export class QualificationController {
   }
 
   @Post('applications/:id/documents')
+  @AcceptsUpload()
   @RequirePermission(Permission.BidderSelf)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Upload a document (PDF, OFD or image by content; 201, or 200 with the existing document when the same file is already there)' })

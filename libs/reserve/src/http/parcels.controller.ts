@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from 
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@app/auth/domain/permission';
 import { RequirePermission } from '@app/auth/http/access.decorators';
+import { AcceptsUpload } from '@app/common';
 import { ParcelService } from '../application/parcel.service';
 import type { ParcelTransitionName } from '../domain/parcel-lifecycle';
 import { CostEntryDto, CreateParcelDto, DocumentDto, ParcelListQueryDto, ParcelTransitionDto, SupplyPlanQueryDto, UpdateParcelDto } from './dto/parcel.dto';
@@ -13,6 +14,7 @@ export class ParcelsController {
   constructor(private readonly parcels: ParcelService) {}
 
   @Post('parcels')
+  @AcceptsUpload()
   @RequirePermission(Permission.ParcelWrite)
   @ApiOperation({ summary: 'Register a parcel taken into the land reserve (state acquired)' })
   create(@Body() dto: CreateParcelDto) {
@@ -33,6 +35,7 @@ export class ParcelsController {
   }
 
   @Patch('parcels/:id')
+  @AcceptsUpload()
   @RequirePermission(Permission.ParcelWrite)
   @ApiOperation({ summary: 'Correct a parcel’s data before it is listed, with a reason' })
   update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateParcelDto) {
@@ -54,6 +57,7 @@ export class ParcelsController {
   }
 
   @Post('parcels/:id/documents')
+  @AcceptsUpload()
   @RequirePermission(Permission.ParcelWrite)
   @ApiOperation({ summary: 'Record a source document (metadata and SHA-256)' })
   addDocument(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: DocumentDto) {

@@ -4,11 +4,12 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { DomainError } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { checkSettingValue, SETTING_DEFINITIONS, type SettingDefinition } from '../domain/setting-definitions';
+import { checkSettingValue, isDefaultValue, SETTING_DEFINITIONS, type SettingDefinition } from '../domain/setting-definitions';
 import { PlatformSettingEntity } from '../persistence/platform-setting.entity';
 
 export interface SettingView extends SettingDefinition {
   value: unknown;
+  /** The value differs from the handbook default (a value set back to the default is not an override). */
   overridden: boolean;
 }
 
@@ -45,7 +46,10 @@ export class SettingsService {
   async list(): Promise<SettingView[]> {
     const rows = await this.dataSource.manager.find(PlatformSettingEntity);
     const stored = new Map(rows.map((r) => [r.key, r.value]));
-    return [...SETTING_DEFINITIONS.values()].map((def) => ({ ...def, value: stored.has(def.key) ? stored.get(def.key) : def.default, overridden: stored.has(def.key) }));
+    return [...SETTING_DEFINITIONS.values()].map((def) => {
+      const value = stored.has(def.key) ? stored.get(def.key) : def.default;
+      return { ...def, value, overridden: !isDefaultValue(def.key, value) };
+    });
   }
 
   async set(key: string, value: unknown, reason: string): Promise<SettingView> {

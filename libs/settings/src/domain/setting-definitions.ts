@@ -90,3 +90,37 @@ export function checkSettingValue(key: string, value: unknown): unknown {
       return value;
   }
 }
+
+/**
+ * True when `value` says the same as the setting's default: decimals compare by value ("0.20" is
+ * "0.2000"), objects by their keys whatever their order. `overridden` in the API means "differs from
+ * the default", so a value set back to the default is no longer reported as an override.
+ */
+export function isDefaultValue(key: string, value: unknown): boolean {
+  const def = SETTING_DEFINITIONS.get(key);
+  return def !== undefined && sameJsonValue(value, def.default);
+}
+
+function sameJsonValue(a: unknown, b: unknown): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a === b || (DECIMAL.test(a) && DECIMAL.test(b) && decimalKey(a) === decimalKey(b));
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameJsonValue(item, b[i]));
+  }
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+    const keysA = Object.keys(a).sort();
+    const keysB = Object.keys(b).sort();
+    return (
+      keysA.length === keysB.length &&
+      keysA.every((k, i) => k === keysB[i] && sameJsonValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+    );
+  }
+  return a === b;
+}
+
+/** A decimal string without its insignificant zeros: "0.2000" → "0.2", "-0.0" → "0", "5.00" → "5". */
+function decimalKey(text: string): string {
+  const [whole, fraction = ''] = text.replace(/^-/, '').split('.');
+  const trimmed = fraction.replace(/0+$/, '');
+  const digits = trimmed ? `${whole}.${trimmed}` : whole!;
+  return text.startsWith('-') && digits !== '0' ? `-${digits}` : digits;
+}

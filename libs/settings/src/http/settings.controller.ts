@@ -6,11 +6,15 @@ import { Public, RequirePermission } from '@app/auth/http/access.decorators';
 import { SettingsService } from '../application/settings.service';
 
 export class SetSettingDto {
-  @ApiProperty({ description: 'JSON value: integers as numbers, decimals as strings ("0.2000"), booleans, or an object' })
+  @ApiProperty({
+    description: 'JSON value of the setting’s kind (see GET /api/settings): integers as numbers, decimals as strings ("0.2000"), booleans, or an object',
+    oneOf: [{ type: 'integer' }, { type: 'string', pattern: '^-?(0|[1-9]\\d{0,15})(\\.\\d{1,8})?$' }, { type: 'boolean' }, { type: 'object' }, { type: 'array' }],
+    example: 12,
+  })
   @IsDefined()
   value: unknown;
 
-  @ApiProperty() @IsString() @MinLength(2) @MaxLength(500)
+  @ApiProperty({ example: '依据本市2026年出让规定调整', description: 'Why the setting changes; kept in the audit trail' }) @IsString() @MinLength(2) @MaxLength(500)
   reason: string;
 }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
@@ -71,10 +71,11 @@ interface InstallmentRow {
  * every money movement posts its journal entry in the same transaction, and every step is audited.
  */
 @Injectable()
-export class SettlementService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class SettlementService implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(SettlementService.name);
   private timer?: NodeJS.Timeout;
   private busy = false;
+  private running?: Promise<unknown>;
   /** Lots whose settlement failed, with when to try again: one bad lot must not hold up the others. */
   private readonly retryAfter = new Map<string, number>();
 
@@ -99,13 +100,21 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
   onApplicationBootstrap(): void {
     if (this.options.intervalMs > 0) {
       this.timer = setInterval(() => {
-        this.runOnce().catch(() => undefined); // logged in runOnce; the next tick tries again
+        if (this.busy) return;
+        this.running = this.runOnce().catch(() => undefined); // logged in runOnce; the next tick tries again
       }, this.options.intervalMs);
     }
   }
 
+  /** Shutdown: no new run, and the timer's run in progress finishes before the pool closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.onApplicationShutdown();
+    await this.running;
+  }
+
   onApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
   }
 
   /** Settles every newly closed lot and enforces the deadlines; returns what it did. Tests call it directly. */

@@ -17,7 +17,7 @@ export class ContractDto {
   @ApiProperty({ example: '寿出让合〔2026〕018号' }) @IsString() @MinLength(2) @MaxLength(100)
   contractNumber: string;
 
-  @ApiProperty({ example: '2026-12-01' }) @Matches(ISO_DATE, { message: 'signedOn must be a date like 2026-12-01' })
+  @ApiProperty({ example: '2026-12-01', description: 'Not after today' }) @Matches(ISO_DATE, { message: 'signedOn must be a date like 2026-12-01' })
   signedOn: string;
 
   @ApiPropertyOptional({ enum: ['installments', 'full'] }) @IsOptional() @IsIn(['installments', 'full'])
@@ -31,10 +31,10 @@ export class PaymentDto {
   @ApiProperty({ example: '45000000.00' }) @IsMoney({ min: '0.01' })
   amount: string;
 
-  @ApiProperty({ example: '2027-01-05' }) @Matches(ISO_DATE, { message: 'paidOn must be a date like 2027-01-05' })
+  @ApiProperty({ example: '2026-11-30', description: 'The day the money arrived; not after today' }) @Matches(ISO_DATE, { message: 'paidOn must be a date like 2027-01-05' })
   paidOn: string;
 
-  @ApiProperty({ description: 'The bank transaction id (交易流水号); a payment is recorded once' }) @IsString() @MinLength(1) @MaxLength(100)
+  @ApiProperty({ example: 'TX20261130000123', description: 'The bank transaction id (交易流水号); a payment is recorded once' }) @IsString() @MinLength(1) @MaxLength(100)
   bankTxnId: string;
 }
 
@@ -42,12 +42,12 @@ export class ExtensionDto {
   @ApiProperty({ example: '2027-02-28' }) @Matches(ISO_DATE, { message: 'dueDate must be a date like 2027-02-28' })
   dueDate: string;
 
-  @ApiProperty({ description: 'The approval behind the extension (document number, who approved)' }) @IsString() @MinLength(2) @MaxLength(2000)
+  @ApiProperty({ example: '寿政字〔2027〕5号批准，分管副局长签批', description: 'The approval behind the extension (document number, who approved)' }) @IsString() @MinLength(2) @MaxLength(2000)
   reason: string;
 }
 
 export class RefundPaymentDto {
-  @ApiProperty({ description: 'The bank reference of the transfer' }) @IsString() @MinLength(1) @MaxLength(100)
+  @ApiProperty({ example: 'TK20261203000045', description: 'The bank reference of the transfer' }) @IsString() @MinLength(1) @MaxLength(100)
   bankReference: string;
 
   @ApiProperty({ example: '2026-12-03' }) @Matches(ISO_DATE, { message: 'paidOn must be a date like 2026-12-03' })
@@ -71,7 +71,7 @@ export class SettlementQueryDto {
 }
 
 export class DocumentCheckDto {
-  @ApiProperty({ description: 'SHA-256 of the PDF you hold, 64 hex characters' }) @Matches(/^[0-9a-fA-F]{64}$/, { message: 'sha256 must be 64 hex characters' })
+  @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', description: 'SHA-256 of the PDF you hold, 64 hex characters' }) @Matches(/^[0-9a-fA-F]{64}$/, { message: 'sha256 must be 64 hex characters' })
   sha256: string;
 }
 

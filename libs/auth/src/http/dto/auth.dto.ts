@@ -11,15 +11,15 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty() @IsString() @MinLength(20) @MaxLength(200)
+  @ApiProperty({ example: 'p1Xr9yQ0oC6b3m2ZkN8sVwT4uE7aH5dJfLgRqYxIiKc', description: 'The refresh token of the last login or refresh (single use)' }) @IsString() @MinLength(20) @MaxLength(200)
   refreshToken: string;
 }
 
 export class ChangePasswordDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty({ example: 'Old-password-2025' }) @IsString() @MinLength(1) @MaxLength(200)
   currentPassword: string;
 
-  @ApiProperty({ minLength: 12 }) @IsString() @MaxLength(200)
+  @ApiProperty({ minLength: 12, example: 'Reserve-2026-strong', description: 'The password rule: 12–200 characters, mixing at least two of: lowercase letters, uppercase letters, digits, symbols (WEAK_PASSWORD otherwise)' }) @IsString() @MaxLength(200)
   newPassword: string;
 }
 
@@ -31,14 +31,14 @@ export class CreateUserDto {
   @ApiProperty({ example: '储备中心 王科长' }) @IsString() @MinLength(1) @MaxLength(100)
   displayName: string;
 
-  @ApiProperty({ minLength: 12 }) @IsString() @MaxLength(200)
+  @ApiProperty({ minLength: 12, example: 'Reserve-2026-strong', description: 'The password rule: 12–200 characters, mixing at least two of: lowercase letters, uppercase letters, digits, symbols (WEAK_PASSWORD otherwise)' }) @IsString() @MaxLength(200)
   password: string;
 
-  @ApiProperty({ enum: ALL_ROLES, isArray: true })
+  @ApiProperty({ enum: ALL_ROLES, isArray: true, example: ['reserve_officer'] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(7) @IsIn(ALL_ROLES, { each: true, message: `each value in roles must be one of: ${ALL_ROLES.join(', ')}` })
   roles: string[];
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500)
+  @ApiPropertyOptional({ example: '新任储备科科长', description: 'Why the account is created; kept in the audit trail' }) @IsOptional() @IsString() @MaxLength(500)
   reason?: string;
 }
 
@@ -53,6 +53,6 @@ export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean()
   active?: boolean;
 
-  @ApiProperty({ description: 'Why the account changes; kept in the audit trail' }) @IsString() @MinLength(2) @MaxLength(500)
+  @ApiProperty({ example: '岗位调整', description: 'Why the account changes; kept in the audit trail' }) @IsString() @MinLength(2) @MaxLength(500)
   reason: string;
 }

@@ -23,7 +23,7 @@ export class SetCalendarDayDto {
 }
 
 export class ReasonQueryDto {
-  @ApiProperty() @IsString() @MinLength(2) @MaxLength(500)
+  @ApiProperty({ example: '误录，删除' }) @IsString() @MinLength(2) @MaxLength(500)
   reason: string;
 }
 

@@ -12,13 +12,16 @@ const dateMessage = (field: string) => ({ message: `${field} must be a date writ
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class ImportStatementDto {
-  @ApiProperty({ example: '招商银行对账单-2025-10.csv' })
+  @ApiProperty({ example: '招商银行对账单-2026-11.csv' })
   @IsString()
   @MinLength(1)
   @MaxLength(255)
   filename: string;
 
-  @ApiProperty({ description: 'The CSV file as base64 (at most 5 MiB of CSV). UTF-8 or GB18030, Chinese or English headers: see BANK_STATEMENT_FORMAT.md' })
+  @ApiProperty({
+    description: 'The CSV file as base64 (at most 5 MiB of CSV). UTF-8 or GB18030, Chinese or English headers: see BANK_STATEMENT_FORMAT.md',
+    example: '5Lqk5piT5rWB5rC05Y+3LOS6pOaYk+aXtumXtCzph5Hpop0s6Jma5ouf6LSm5Y+3LOmZhOiogApUWDIwMjYxMTE2MDAxLDIwMjYtMTEtMTYgMTA6MjM6NDUsMjAwMDAwMC4wMCw5NTU4ODAxMjM0NTY3ODkwMTUs56ue5Lmw5L+d6K+B6YeRCg==',
+  })
   @IsBase64({}, { message: 'contentBase64 must be base64' })
   @MaxLength(7_000_000)
   contentBase64: string;

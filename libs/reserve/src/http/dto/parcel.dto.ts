@@ -56,14 +56,17 @@ export class ParcelFieldsDto {
   @ApiProperty({ example: '寿光市圣城街以北、商务街以西' }) @IsString() @MinLength(1) @MaxLength(500)
   location: string;
 
-  @ApiProperty({ description: 'GeoJSON Polygon or MultiPolygon (or a Feature of one), [lon, lat] in WGS 84 / CGCS2000' })
+  @ApiProperty({
+    description: 'GeoJSON Polygon or MultiPolygon (or a Feature of one), [lon, lat] in WGS 84 / CGCS2000',
+    example: { type: 'Polygon', coordinates: [[[118.78, 36.86], [118.7815, 36.86], [118.7815, 36.8612], [118.78, 36.8612], [118.78, 36.86]]] },
+  })
   @IsObject()
   boundary: Record<string, unknown>;
 
   @ApiPropertyOptional({ enum: ['EPSG:4326', 'EPSG:4490'] }) @IsOptional() @IsIn(['EPSG:4326', 'EPSG:4490'])
   boundaryCrs?: 'EPSG:4326' | 'EPSG:4490';
 
-  @ApiProperty({ example: '15608.00', description: 'Declared area, ㎡' }) @IsArea({ min: '0.01' })
+  @ApiProperty({ example: '17800.00', description: 'Declared area, ㎡: within reserve.areaTolerance of the area computed from the boundary' }) @IsArea({ min: '0.01' })
   declaredArea: string;
 
   @ApiProperty({ enum: PLANNED_USES }) @IsIn(PLANNED_USES, { message: `plannedUse must be one of ${PLANNED_USES.join(', ')}` })
@@ -120,7 +123,7 @@ export class UpdateParcelDto {
   @ApiPropertyOptional() @IsOptional() @IsDecimalString({ scale: 2, precision: 8 }) heightLimitMetres?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}-Q[1-4]$/, { message: 'plannedSupplyQuarter must look like 2027-Q1' }) plannedSupplyQuarter?: string;
 
-  @ApiProperty({ description: 'Why the parcel data changes (audit trail)' }) @IsString() @MinLength(2) @MaxLength(500)
+  @ApiProperty({ example: '依据测绘成果更正界址', description: 'Why the parcel data changes (audit trail)' }) @IsString() @MinLength(2) @MaxLength(500)
   reason: string;
 }
 
