@@ -119,8 +119,8 @@ describe('error messages: Chinese by default, English on Accept-Language, the sa
         socket.close();
       }
     };
-    expect(await ack()).toEqual({ ok: false, code: 'UNAUTHENTICATED', message: '请先登录：访问令牌缺失、无效或账户已不存在' });
-    expect(await ack('en-GB,en;q=0.9')).toEqual({ ok: false, code: 'UNAUTHENTICATED', message: 'bidding needs a bidder access token in auth.token' });
+    expect(await ack()).toEqual({ ok: false, code: 'LOT_NOT_FOUND', field: 'lotId', message: '标的不存在或尚未发布' });
+    expect(await ack('en-GB,en;q=0.9')).toEqual({ ok: false, code: 'LOT_NOT_FOUND', field: 'lotId', message: 'lot 00000000-0000-4000-8000-000000000000 does not exist or is not published' });
     const invalid = await (async () => {
       const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true });
       await new Promise<void>((resolve) => socket.once('connect', () => resolve()));

@@ -87,7 +87,7 @@ describe('request bodies: small limits for everyone, the upload limit only where
 
   it('takes a 3 MB document on the upload route from a signed-in bidder, and refuses it to an anonymous caller', async () => {
     const bidder = await t.tokenFor([Role.Bidder]);
-    const document = JSON.stringify({ title: '营业执照', fileName: 'license.pdf', contentBase64: Buffer.alloc(3 * 1024 * 1024, 7).toString('base64') });
+    const document = JSON.stringify({ title: '营业执照', fileName: 'license.pdf', contentBase64: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3 * 1024 * 1024, 7)]).toString('base64') });
     const path = `/api/applications/${randomUUID()}/documents`;
     // Parsed and validated: the refusal is about the (unknown) application, not the size.
     const signedIn = await t.http().post(path).set({ ...json, authorization: `Bearer ${bidder}` }).send(document);

@@ -442,4 +442,28 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<string, MessageTemplate>> = {
   REPORT_FACTS_INVALID: '报表数据有误，无法计算',
   FACT_INVALID: '报表数据项无效',
   FACT_DUPLICATE: '同一标的在报表数据中出现两次',
+  // Joint-bid invitations, documents and bank notices (qualification hardening)
+  ALREADY_ACCEPTED: '您已接受该联合竞买邀请',
+  ALREADY_DECLINED: '您已拒绝该联合竞买邀请',
+  INVITATION_WITHDRAWN: '该联合竞买申请已被牵头人撤回，邀请失效',
+  PARTNER_IDENTIFIER_INVALID: '联合竞买成员的统一社会信用代码或身份证号码无效',
+  PARTNER_DECLINED: '有联合竞买成员拒绝了邀请：请撤回本申请后重新组成联合体申请',
+  DOCUMENT_TYPE_NOT_ALLOWED: '只接受 PDF、OFD 或图片（JPEG、PNG、TIFF、WebP）文件，按文件内容判断而非文件名',
+  TOO_MANY_DOCUMENTS: '本申请上传的材料数量已达上限',
+  DOCUMENTS_TOO_LARGE: '本申请上传的材料总大小已达上限',
+  DOCUMENT_NOT_FOUND: '材料不存在',
+  BANK_NOTICE_CONFLICT: '同一银行流水号的到账通知内容与此前不同，已记录为冲突，等待财务核查',
+  // Draft lots, amendments and the reserve
+  AMENDMENT_NO_CHANGE: '补充公告没有任何变更内容，未予发布',
+  LOT_NOT_DRAFT: '标的已发布，只能通过补充公告变更',
+  NO_RESERVE_TO_SEAL: '只有设有底价的标的才需要底价封存时间',
+  RESERVE_PROPOSALS_SUBMITTED: '定价小组成员已提交密封的底价意见，该标的的交易条件不能再修改或删除',
+  RESERVE_SEALING_NOT_SET: '该标的没有底价封存时间',
+  // Derived figures of a sale priced per unit
+  FLOOR_AREA_UNKNOWN: '按楼面地价（元/建筑㎡）计价需要每宗地块的最大容积率',
+  LAND_AREA_REQUIRED: '按单价计价需要地块面积',
+  // Sessions, notifications, suspension
+  SESSION_REVOKED: '登录会话已结束（已退出登录、账户被停用或密码已更改），请重新登录',
+  NOTIFICATION_NOT_FOUND: '通知不存在',
+  NOT_SUSPENDED: '该标的未处于中止状态',
 };
