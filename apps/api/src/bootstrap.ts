@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import path from 'node:path';
@@ -27,13 +27,14 @@ import { ClusterIoAdapter } from '@app/bidding';
 import type { RuntimeConfig } from './config/runtime-config';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { createValidationPipe } from './http/validation';
+import { serveWebApp } from './web/static-web';
 
 /** Builds the Nest application with everything global: prefix, security headers, CORS, pipes, errors, docs. */
 export async function createApp(config: RuntimeConfig): Promise<NestExpressApplication> {
   // rawBody: the bank's notices are authenticated by an HMAC over the exact bytes received.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, rawBody: true });
   app.useLogger(app.get(PinoLogger));
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX);
   app.use(helmet({ contentSecurityPolicy: false }));
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
   app.useBodyParser('json', { limit: '8mb' });
@@ -43,11 +44,20 @@ export async function createApp(config: RuntimeConfig): Promise<NestExpressAppli
   await io.connect();
   app.useWebSocketAdapter(io);
   setUpApiDocs(app);
+  serveWebApp(app, config.webDir);
   return app;
 }
 
+/** Every HTTP route lives under /api; the web app is served at / (see static-web.ts). */
+export const API_PREFIX = 'api';
+
 function setUpApiDocs(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('api/docs', app, apiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** The OpenAPI document served at /api/docs-json (and generated offline for apps/web by cli/openapi-document.ts). */
+export function apiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('土地储备与招拍挂交易平台 API')
@@ -59,7 +69,6 @@ function setUpApiDocs(app: INestApplication): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
 export interface RunningPlatform {

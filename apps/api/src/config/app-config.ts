@@ -133,6 +133,15 @@ export class EnvironmentVariables {
   /** Most bids of one lot decided under one lock and committed together. */
   @Transform(toInt) @IsInt() @Min(1) @Max(5_000)
   BID_BATCH_MAX = 200;
+
+  /** The built web app served at / (default: apps/web/dist of the project); "off" serves none. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  WEB_DIR?: string;
+
+  /** An XYZ tile URL template for the parcel maps' base layer (e.g. 天地图); none: outlines only. */
+  @Transform(emptyToUndefined) @IsOptional()
+  @Matches(/^(?=\S*\{x\})(?=\S*\{y\})(?=\S*\{z\})(https?:\/\/|\/)\S+$/, { message: 'WEB_TILE_URL must be an http(s) or /path URL template with {z}, {x} and {y}, e.g. https://t0.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=KEY' })
+  WEB_TILE_URL?: string;
 }
 
 export interface AppConfig {
@@ -166,6 +175,9 @@ export interface AppConfig {
   settlementIntervalMs: number;
   publicBaseUrl: string;
   transferorName: string;
+  /** Undefined: the project's apps/web/dist; 'off': no web app. */
+  webDir?: string;
+  webTileUrl?: string;
 }
 
 /** Thrown when the environment is wrong; the message lists every bad setting by name. */
@@ -237,6 +249,8 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     settlementIntervalMs: parsed.SETTLEMENT_INTERVAL_MS,
     publicBaseUrl: (parsed.PUBLIC_BASE_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, ''),
     transferorName: parsed.TRANSFEROR_NAME,
+    webDir: parsed.WEB_DIR,
+    webTileUrl: parsed.WEB_TILE_URL,
     demo: parsed.DEMO === 'on',
     adminUsername: parsed.ADMIN_USERNAME,
     adminPassword: parsed.ADMIN_PASSWORD,
