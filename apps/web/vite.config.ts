@@ -69,7 +69,7 @@ export default defineConfig({
   },
   test: {
     root: here,
-    include: ['src/**/*.spec.{ts,tsx}'],
+    include: ['src/**/*.spec.{ts,tsx}', 'scripts/**/*.spec.mjs'],
     environment: 'happy-dom',
     setupFiles: ['src/test/setup.ts'],
   },

@@ -15,6 +15,7 @@ const stampFile = path.join(web, 'dist', '.build-stamp');
 
 const INPUTS = ['apps/web/src', 'apps/web/public', 'apps/web/index.html', 'apps/web/vite.config.ts', 'libs/contracts/src', 'libs/money/src', 'libs/common/src/domain-error.ts', 'package-lock.json'];
 
+/** @param {string} rel @returns {string[]} */
 function files(rel) {
   const abs = path.join(root, rel);
   if (!existsSync(abs)) return [];

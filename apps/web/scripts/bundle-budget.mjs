@@ -8,8 +8,10 @@ export const HEAVY_PACKAGES = ['echarts', 'zrender', 'ol'];
 /** The page a newcomer opens first. */
 export const PORTAL_HOME = 'apps/web/src/features/portal/home-page.tsx';
 
+/** @typedef {{fileName: string, isEntry: boolean, facadeModuleId: string | null, imports: string[], packages: string[]}} Chunk */
+
 /**
- * @param {Array<{fileName: string, isEntry: boolean, facadeModuleId: string | null, imports: string[], packages: string[]}>} chunks
+ * @param {Chunk[]} chunks
  * @returns {Set<string>} file names of the first load
  */
 export function firstLoadFiles(chunks) {
@@ -17,7 +19,9 @@ export function firstLoadFiles(chunks) {
   const roots = chunks.filter((c) => c.isEntry || c.facadeModuleId === PORTAL_HOME);
   if (!roots.some((c) => c.isEntry)) throw new Error('no entry chunk in the build');
   if (!roots.some((c) => c.facadeModuleId === PORTAL_HOME)) throw new Error(`no chunk for ${PORTAL_HOME}: is the portal home still a lazy route?`);
+  /** @type {Set<string>} */
   const seen = new Set();
+  /** @param {string} name */
   const visit = (name) => {
     if (seen.has(name)) return;
     seen.add(name);
@@ -28,12 +32,13 @@ export function firstLoadFiles(chunks) {
 }
 
 /**
- * @param {Array<{fileName: string, isEntry: boolean, facadeModuleId: string | null, imports: string[], packages: string[]}>} chunks
+ * @param {Chunk[]} chunks
  * @param {Map<string, number>} gzipBytes gzipped size of each chunk file
  */
 export function checkBudget(chunks, gzipBytes, budget = FIRST_LOAD_BUDGET) {
   const first = firstLoadFiles(chunks);
   const firstLoadBytes = [...first].reduce((sum, f) => sum + (gzipBytes.get(f) ?? 0), 0);
+  /** @type {string[]} */
   const problems = [];
   if (firstLoadBytes > budget) problems.push(`the portal's first load is ${kb(firstLoadBytes)} of gzipped JavaScript, over the budget of ${kb(budget)}`);
   for (const c of chunks) {
@@ -44,6 +49,7 @@ export function checkBudget(chunks, gzipBytes, budget = FIRST_LOAD_BUDGET) {
   return { first, firstLoadBytes, problems };
 }
 
+/** @param {number} bytes */
 export function kb(bytes) {
   return `${(bytes / 1000).toFixed(1)} kB`;
 }

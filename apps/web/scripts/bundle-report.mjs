@@ -13,12 +13,17 @@ export function report() {
   const chunks = JSON.parse(readFileSync(path.join(dist, '.vite', 'chunks.json'), 'utf8'));
   const sizes = new Map(chunks.map((c) => [c.fileName, gzipSync(readFileSync(path.join(dist, c.fileName))).length]));
   const { first, firstLoadBytes, problems } = checkBudget(chunks, sizes);
+  /** @typedef {(typeof chunks)[number]} C */
+  /** @param {C} c */
   const label = (c) => (c.isEntry ? 'entry' : (c.facadeModuleId ?? 'shared'));
+  /** @param {C} c */
   const line = (c) => `  ${kb(sizes.get(c.fileName) ?? 0).padStart(9)}  ${c.fileName}  (${label(c)})${noteOf(c)}`;
+  /** @param {C} c */
   const noteOf = (c) => {
     const heavy = c.packages.filter((p) => HEAVY_PACKAGES.includes(p));
     return heavy.length ? `  [${heavy.join(', ')}]` : '';
   };
+  /** @type {string[]} */
   const out = [];
   out.push(`Portal first load (gzipped JavaScript): ${kb(firstLoadBytes)} of ${kb(FIRST_LOAD_BUDGET)}`);
   chunks.filter((c) => first.has(c.fileName)).sort((a, b) => (sizes.get(b.fileName) ?? 0) - (sizes.get(a.fileName) ?? 0)).forEach((c) => out.push(line(c)));

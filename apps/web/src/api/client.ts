@@ -78,7 +78,8 @@ const session: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: '' });
+// fetch is looked up at each call (not captured once), so tests and instrumentation can wrap it.
+export const api = createClient<paths>({ baseUrl: '', fetch: (request) => globalThis.fetch(request) });
 api.use(session);
 
 type Result = { data?: unknown; error?: unknown; response: Response };

@@ -15,10 +15,10 @@ export function formatYuanAmount(amount: string): string {
   return groupThousands(Money.of(amount).toString());
 }
 
-/** "13950000.00" → "1,395"; exact (a yuan is 0.0001 万元), trailing zeros dropped. */
+/** "13950000.00" → "1,395"; exact (a fen is 0.000001 万元, so 6 places never round), trailing zeros dropped. */
 export function formatWanAmount(amount: string): string {
   const wan = Money.of(amount).toDecimal().div(WAN);
-  const [int, frac] = wan.toFixed(4).split('.');
+  const [int, frac] = wan.toFixed(6).split('.');
   const fraction = (frac ?? '').replace(/0+$/, '');
   return groupThousands(int!) + (fraction ? `.${fraction}` : '');
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useReducer, useRef } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { ServerClock } from '../server-clock';
 import { AuctionSocket } from './auction-socket';
 import { hasGap, initialLotRoomState, lotRoomReducer, type LotRoomState } from './lot-room-state';
@@ -19,13 +19,12 @@ export interface LotRoom {
  */
 export function useLotRoom(lotId: string, opts: { token?: () => string | null } = {}): LotRoom {
   const [state, dispatch] = useReducer(lotRoomReducer, lotId, initialLotRoomState);
-  const tokenRef = useRef(opts.token);
   const seqRef = useRef(0);
-  const clock = useMemo(() => new ServerClock(), []);
-  const socket = useMemo(() => new AuctionSocket({ token: () => tokenRef.current?.() ?? null }), []);
+  const [clock] = useState(() => new ServerClock());
+  // `token` is read at every (re)connection: pass a stable getter such as authTokens.access.
+  const [socket] = useState(() => new AuctionSocket({ token: opts.token }));
 
   useEffect(() => {
-    tokenRef.current = opts.token;
     seqRef.current = state.seq;
   });
 
