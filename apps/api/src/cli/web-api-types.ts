@@ -1,7 +1,8 @@
 /**
  * npm run web:api — regenerates apps/web/src/api/schema.d.ts, the web app's types of every HTTP route,
  * from the OpenAPI document the API builds (cli/openapi-document.ts, no database needed). The file is
- * committed; test/web/api-types.e2e-spec.ts fails when it differs from what the current API generates.
+ * committed; test/web/api-types.e2e-spec.ts fails when it differs from what the current API generates
+ * (it runs this file with --print: openapi-typescript needs Node's own module loader, not Jest's).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,8 +28,13 @@ export async function renderWebApiTypes(document: OpenAPIObject): Promise<string
 }
 
 async function main(): Promise<void> {
+  const types = await renderWebApiTypes(await buildOpenApiDocument());
+  if (process.argv.includes('--print')) {
+    process.stdout.write(types);
+    return;
+  }
   const file = path.join(projectRoot(), WEB_API_TYPES_FILE);
-  writeFileSync(file, await renderWebApiTypes(await buildOpenApiDocument()));
+  writeFileSync(file, types);
   process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
 }
 

@@ -22,7 +22,7 @@ export function App() {
   dayjs.locale(english ? 'en' : 'zh-cn');
   const router = useMemo(() => createRouter(), []);
   return (
-    <ConfigProvider locale={english ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={english ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <QueryClientProvider client={queryClient}>
         <AuthProvider>
           <RouterProvider router={router} />

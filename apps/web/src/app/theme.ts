@@ -6,6 +6,10 @@ export const theme: ThemeConfig = {
     colorPrimary: '#b71c1c',
     colorLink: '#a31515',
     borderRadius: 4,
+    // antd's default secondary greys (45% black) fail WCAG AA contrast on white and on #f5f5f5.
+    colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
+    colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     fontFamily:
       '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Helvetica Neue", Arial, sans-serif',
   },

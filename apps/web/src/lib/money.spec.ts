@@ -30,3 +30,10 @@ describe('money in the browser', () => {
     expect(compareMoney('10000000.00', '9999999.99')).toBe(1);
   });
 });
+
+describe('areas in the browser', () => {
+  it('groups thousands and keeps the decimals as sent', async () => {
+    const { formatArea } = await import('./money');
+    expect(formatArea('17800.00')).toBe('17,800.00');
+  });
+});

@@ -1,3 +1,4 @@
+import { Area } from '@app/money/area';
 import { Money } from '@app/money/money';
 import { Decimal, groupThousands } from '@app/money/decimal';
 import { DomainError } from '@app/common/domain-error';
@@ -54,4 +55,9 @@ export function addSteps(amount: string, step: string, n: number): string {
 
 export function compareMoney(a: string, b: string): -1 | 0 | 1 {
   return Money.of(a).compare(Money.of(b));
+}
+
+/** An area in square metres as sent by the API ("17800.00") with thousands separators: "17,800.00". */
+export function formatArea(area: string): string {
+  return groupThousands(Area.of(area).toString());
 }

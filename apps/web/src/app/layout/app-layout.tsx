@@ -1,17 +1,22 @@
 import { Button, Layout, Spin } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { changeLanguage } from '../i18n/i18n';
 
 /** Top-level navigation: one entry per audience (features/*). */
 const NAV = [
-  { to: '/', label: 'nav.portal', end: true },
-  { to: '/bidder', label: 'nav.bidder', end: false },
-  { to: '/room', label: 'nav.room', end: false },
-  { to: '/console', label: 'nav.console', end: false },
+  { to: '/', label: 'nav.portal' },
+  { to: '/bidder', label: 'nav.bidder' },
+  { to: '/room', label: 'nav.room' },
+  { to: '/console', label: 'nav.console' },
 ] as const;
+
+/** The portal owns every path the other audiences do not (/, /lots/…, /notices/…). */
+function activeNav(pathname: string): string {
+  return NAV.find((n) => n.to !== '/' && (pathname === n.to || pathname.startsWith(`${n.to}/`)))?.to ?? (pathname === '/login' ? '' : '/');
+}
 
 /**
  * The shell: header (name, navigation, language, session), content, footer. Built from plain links and
@@ -42,11 +47,14 @@ export function AppLayout() {
           <span className="visually-hidden">{t('nav.menu')}</span>
         </button>
         <nav id="app-nav" aria-label={t('nav.menu')} className={menuOpen ? 'app-nav open' : 'app-nav'}>
-          {NAV.map((n) => (
-            <NavLink key={n.to} to={n.to} end={n.end} onClick={() => setMenuOpen(false)} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
-              {t(n.label)}
-            </NavLink>
-          ))}
+          {NAV.map((n) => {
+            const active = activeNav(location.pathname) === n.to;
+            return (
+              <Link key={n.to} to={n.to} onClick={() => setMenuOpen(false)} className={active ? 'nav-link active' : 'nav-link'} aria-current={active ? 'page' : undefined}>
+                {t(n.label)}
+              </Link>
+            );
+          })}
         </nav>
         <div className="app-header-tools">
           <button

@@ -35,7 +35,7 @@ export function HomePage() {
                     <div className="lot-item-main">
                       <Space wrap size={[8, 4]} className="lot-item-title">
                         <Link to={`/lots/${lot.id}/live`}>{lot.title}</Link>
-                        <Tag color="red">{t(`phase.${lot.phase}`)}</Tag>
+                        <Tag color="#a8071a">{t(`phase.${lot.phase}`)}</Tag>
                         <Tag>{t(`method.${lot.method}`)}</Tag>
                       </Space>
                       <span className="muted lot-item-meta">
@@ -68,7 +68,7 @@ export function HomePage() {
                 {notices.data.items.map((n) => (
                   <li key={n.id} className="notice-item">
                     <Space wrap size={[8, 4]}>
-                      <Tag color="volcano">{t(`portal.noticeKind.${n.kind}`)}</Tag>
+                      <Tag color="#ad2102">{t(`portal.noticeKind.${n.kind}`)}</Tag>
                       <span className="notice-title">{n.title}</span>
                     </Space>
                     <span className="muted notice-date">

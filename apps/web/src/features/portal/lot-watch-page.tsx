@@ -5,8 +5,9 @@ import { useParams } from 'react-router';
 import { Countdown } from '@web/components/countdown';
 import { MoneyText } from '@web/components/money-text';
 import { ParcelMap } from '@web/components/parcel-map/parcel-map';
+import { Panel } from '@web/components/panel';
 import { PhaseBanner } from '@web/components/phase-banner';
-import { formatYuanAmount } from '@web/lib/money';
+import { formatArea, formatYuanAmount } from '@web/lib/money';
 import type { HistoryEntry } from '@web/lib/lot-room/lot-room-state';
 import { useLotRoom } from '@web/lib/lot-room/use-lot-room';
 import { usePublicLot, useWebConfig } from './api';
@@ -43,7 +44,7 @@ function LotWatch({ lotId }: { lotId: string }) {
       title: t('watch.bidder'),
       dataIndex: 'bidderNumber',
       key: 'bidder',
-      render: (n: string, h: HistoryEntry) => (h.own ? <span className="own-bid">{n} <Tag color="red">{t('watch.own')}</Tag></span> : n),
+      render: (n: string, h: HistoryEntry) => (h.own ? <span className="own-bid">{n} <Tag color="#a8071a">{t('watch.own')}</Tag></span> : n),
     },
     { title: t('watch.price'), dataIndex: 'value', key: 'value', align: 'right' as const, render: (v: string, h: HistoryEntry) => (h.kind === 'price' ? formatYuanAmount(v) : v) },
     { title: t('watch.time'), dataIndex: 'at', key: 'at', render: (at: string) => <time dateTime={at}>{time(at)}</time> },
@@ -83,15 +84,15 @@ function LotWatch({ lotId }: { lotId: string }) {
               <Descriptions.Item label={t('watch.increment')}>{view.increment ? <MoneyText amount={view.increment} /> : '—'}</Descriptions.Item>
             </Descriptions>
           </Card>
-          <Card title={<h2 className="section-title">{t('watch.history')}</h2>}>
+          <Panel id="bid-history" title={t('watch.history')}>
             {state.history.length === 0 ? (
               <Empty description={t('watch.historyEmpty')} />
             ) : (
-              <Table<HistoryEntry> rowKey="seq" size="small" columns={columns} dataSource={[...state.history]} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 'max-content' }} />
+              <Table<HistoryEntry> rowKey="seq" size="small" columns={columns} dataSource={[...state.history]} pagination={{ pageSize: 10, hideOnSinglePage: true }} />
             )}
-          </Card>
+          </Panel>
         </Space>
-        <Card title={<h2 className="section-title">{t('watch.parcel')}</h2>}>
+        <Panel id="parcel" title={t('watch.parcel')}>
           {lot.data ? (
             <>
               <ParcelMap
@@ -102,7 +103,7 @@ function LotWatch({ lotId }: { lotId: string }) {
               <Descriptions column={1} size="small" style={{ marginTop: 12 }}>
                 {lot.data.parcels.map((p) => (
                   <Descriptions.Item key={p.code} label={p.code}>
-                    {p.name} · {p.district} · {p.area} ㎡
+                    {p.name} · {p.district} · {formatArea(p.area)} ㎡
                   </Descriptions.Item>
                 ))}
               </Descriptions>
@@ -113,7 +114,7 @@ function LotWatch({ lotId }: { lotId: string }) {
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
             {t('watch.serverClock', { offset: `${(clock.offsetMs / 1000).toFixed(1)} s` })}
           </Typography.Paragraph>
-        </Card>
+        </Panel>
       </div>
     </>
   );
