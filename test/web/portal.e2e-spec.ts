@@ -48,7 +48,7 @@ describe('web portal in the browser', () => {
   it('/ renders the portal in Chinese with the lot trading now and the latest notices', async () => {
     const page = await open('/');
     await page.getByRole('heading', { name: '国有建设用地使用权网上交易' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await page.title()).toBe('土地储备与招拍挂交易平台');
     const trading = page.getByRole('region', { name: '正在交易' });
     await trading.getByRole('link', { name: '寿光市测试地块', exact: true }).waitFor();
@@ -93,7 +93,7 @@ describe('web portal in the browser', () => {
     const page = await open('/');
     await page.getByRole('button', { name: /English/ }).click();
     await page.getByRole('heading', { name: 'Online trading of state-owned construction land use rights' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en-US');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en-US');
     await page.getByRole('button', { name: /中文/ }).click();
     await page.getByRole('heading', { name: '国有建设用地使用权网上交易' }).waitFor();
   });

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Paths the web app never answers: the API (its unknown routes stay coded 404 JSON) and socket.io. */
@@ -9,11 +9,21 @@ const NOT_WEB = /^\/(api|socket\.io)(\/|$)/;
 /** Vite's content-hashed files: a new build gets new names, so they may be cached for a year. */
 const HASHED_ASSETS = `${path.sep}assets${path.sep}`;
 
-/** The project's root: the nearest folder above this file whose package.json is the platform's. */
+const PACKAGE_NAME = 'land-trading-platform';
+
+function isProjectRoot(dir: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string }).name === PACKAGE_NAME;
+  } catch {
+    return false;
+  }
+}
+
+/** The project's root: the nearest folder above this file whose package.json is the platform's (source, dist or image). */
 export function projectRoot(from = __dirname): string {
   let dir = from;
   for (;;) {
-    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'apps', 'api'))) return dir;
+    if (isProjectRoot(dir)) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) return process.cwd();
     dir = parent;
