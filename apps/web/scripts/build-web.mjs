@@ -14,7 +14,7 @@ const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const root = path.resolve(web, '../..');
 const stampFile = path.join(web, 'dist', '.build-stamp');
 
-const INPUTS = ['apps/web/src', 'apps/web/public', 'apps/web/index.html', 'apps/web/vite.config.ts', 'libs/contracts/src', 'libs/money/src', 'libs/common/src/domain-error.ts', 'package-lock.json'];
+const INPUTS = ['apps/web/src', 'apps/web/public', 'apps/web/index.html', 'apps/web/vite.config.mts', 'libs/contracts/src', 'libs/money/src', 'libs/common/src/domain-error.ts', 'package-lock.json'];
 
 /** @param {string} rel @returns {string[]} */
 function files(rel) {
@@ -44,11 +44,11 @@ function main() {
   } else {
     const hash = inputHash();
     const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-    const run = spawnSync(process.execPath, [vite, 'build', '--config', path.join(web, 'vite.config.ts'), '--logLevel', 'warn'], {
+    const run = spawnSync(process.execPath, [vite, 'build', '--config', path.join(web, 'vite.config.mts'), '--logLevel', 'warn'], {
       cwd: web,
       stdio: 'inherit',
       // NODE_ENV=production whatever the caller's (Jest sets "test", which would bundle React's development build).
-      env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+      env: { ...process.env, NODE_ENV: 'production' },
     });
     if (run.status !== 0) process.exit(run.status ?? 1);
     writeFileSync(stampFile, `${hash}\n`);

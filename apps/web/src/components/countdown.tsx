@@ -48,7 +48,7 @@ export function Countdown({ deadline, clock, marks = [], label, className, onTic
       r.minutes ? t('countdown.minutes', { count: r.minutes }) : '',
       r.seconds ? t('countdown.seconds', { count: r.seconds }) : '',
     ].filter(Boolean);
-    return t('countdown.announce', { text: parts.join(' ') });
+    return t('countdown.announce', { text: parts.join(t('countdown.joiner')) });
   };
 
   // The previous whole second, kept in state (React's "information from previous renders" pattern):

@@ -110,6 +110,7 @@ export const enUS: Messages = {
     ended: 'Ended',
     announce: '{{text}} left',
     announceEnded: 'The countdown has ended',
+    joiner: ' ',
     days: '{{count}} d',
     hours: '{{count}} h',
     minutes: '{{count}} min',

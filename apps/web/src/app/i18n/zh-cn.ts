@@ -109,6 +109,7 @@ export const zhCN = {
     ended: '已截止',
     announce: '距截止还有{{text}}',
     announceEnded: '倒计时已结束',
+    joiner: '',
     days: '{{count}}天',
     hours: '{{count}}小时',
     minutes: '{{count}}分',
