@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { AuctionGateway } from '@app/bidding/realtime/auction.gateway';
 import { LISTING_TERMS, SaleBuilder } from '../support/sale-builder';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { connect, listen, openTradingNow, publishedLot, qualifiedBidders, type Client, type Seat } from '../support/trading';
@@ -87,6 +88,24 @@ describe('web portal in the browser', () => {
     await phone.getByTestId('current-price').filter({ hasText: '10,400,000.00' }).waitFor();
     expect(await phone.getByTestId('leader-number').innerText()).toBe(seats[1].bidderNumber);
     await screenshot(phone, 'lot-live-390x844');
+  });
+
+  it('a watch page whose connection drops says so, rejoins with lastSeq and shows the bids placed meanwhile, each once', async () => {
+    const page = await open(`/lots/${lotId}/live`);
+    const price = page.getByTestId('current-price');
+    await price.filter({ hasText: '10,400,000.00' }).waitFor();
+    const banner = page.getByText('连接中断，正在重新连接').waitFor();
+    // Cut the transport of every spectator (the browser's socket; the test's bidders hold tokens).
+    const io = t.app.get(AuctionGateway).server;
+    for (const socket of io.sockets.values()) if (!(socket.handshake.auth as { token?: string }).token) socket.conn.close();
+    await banner;
+    expect(await bidder.emit('bid:place', { lotId, clientBidId: 'web-3', price: '10500000.00' })).toMatchObject({ ok: true });
+    expect(await rival.emit('bid:place', { lotId, clientBidId: 'web-4', price: '10600000.00' })).toMatchObject({ ok: true });
+    await price.filter({ hasText: '10,600,000.00' }).waitFor();
+    await page.getByText('连接中断，正在重新连接').waitFor({ state: 'detached' });
+    const history = await page.getByRole('region', { name: '报价记录' }).getByRole('row').allInnerTexts();
+    const prices = history.map((row) => /[\d,]+\.\d{2}/.exec(row)?.[0]).filter(Boolean);
+    expect(prices).toEqual(['10,600,000.00', '10,500,000.00', '10,400,000.00', '10,300,000.00']);
   });
 
   it('the language switch turns the portal into English and back', async () => {
