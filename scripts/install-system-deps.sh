@@ -55,7 +55,11 @@ have_poppler || missing+=("$POPPLER_PACKAGE")
 have_chromium || missing+=("$CHROMIUM_PACKAGE")
 
 if [ "${#missing[@]}" -eq 0 ]; then
-  log "a CJK font and poppler-utils$([ "$WANT_BROWSER" -eq 1 ] && echo ' and chromium') are present; nothing to do"
+  if [ "$WANT_BROWSER" -eq 1 ]; then
+    log "a CJK font, poppler-utils and chromium are present; nothing to do"
+  else
+    log "a CJK font and poppler-utils are present; nothing to do"
+  fi
   exit 0
 fi
 
