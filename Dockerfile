@@ -4,7 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build && npm prune --omit=dev
+RUN npm run build && npm run build:web && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
@@ -17,6 +17,8 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The browser app, served by the API at / (apps/api/src/web/static-web.ts finds it beside package.json).
+COPY --from=build /app/apps/web/dist ./apps/web/dist
 COPY package.json ./
 # DATA_DIR (.data): uploaded application documents (files/), on a volume shared by the instances.
 RUN mkdir -p /app/.data/files && chown -R node:node /app/.data

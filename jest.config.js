@@ -10,6 +10,9 @@ module.exports = {
   testEnvironment: 'node',
   moduleFileExtensions: ['js', 'json', 'ts'],
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  // apps/web has its own unit runner (Vitest, `npm run test:web`); its browser tests are in test/web.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
+  modulePathIgnorePatterns: ['<rootDir>/apps/web/dist/'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
   },

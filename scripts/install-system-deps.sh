@@ -2,7 +2,10 @@
 # System packages the platform needs besides node_modules:
 #   - a CJK font, so the transaction confirmation PDF (成交确认书) shows Chinese glyphs and not boxes
 #     (libs/settlement/src/document/cjk-font.ts looks for it; CJK_FONT_PATH overrides the search);
-#   - poppler-utils (pdftotext, pdftoppm, pdffonts), which the PDF tests use to read the document back.
+#   - poppler-utils (pdftotext, pdftoppm, pdffonts), which the PDF tests use to read the document back;
+#   - with --browser (npm test passes it; npm start does not, to keep a first start quick): chromium,
+#     Debian's browser, which the web tests (test/web) drive through playwright-core; no browser is
+#     ever downloaded (CHROMIUM_PATH overrides /usr/bin/chromium).
 #
 # Idempotent: installs only what is missing, and does nothing at all when everything is present.
 # When it cannot install (not root, no apt-get, no network) it prints what to install and exits 0,
@@ -11,6 +14,11 @@ set -u
 
 FONT_PACKAGE="fonts-wqy-microhei"
 POPPLER_PACKAGE="poppler-utils"
+CHROMIUM_PACKAGE="chromium"
+WANT_BROWSER=0
+for arg in "$@"; do
+  [ "$arg" = "--browser" ] && WANT_BROWSER=1
+done
 
 # Keep this list in step with KNOWN_CJK_FONTS in libs/settlement/src/document/cjk-font.ts.
 KNOWN_FONT_PATHS=(
@@ -37,12 +45,21 @@ have_poppler() {
   command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && command -v pdffonts >/dev/null 2>&1
 }
 
+have_chromium() {
+  [ "$WANT_BROWSER" -eq 0 ] || [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]
+}
+
 missing=()
 have_cjk_font || missing+=("$FONT_PACKAGE")
 have_poppler || missing+=("$POPPLER_PACKAGE")
+have_chromium || missing+=("$CHROMIUM_PACKAGE")
 
 if [ "${#missing[@]}" -eq 0 ]; then
-  log "a CJK font and poppler-utils are present; nothing to do"
+  if [ "$WANT_BROWSER" -eq 1 ]; then
+    log "a CJK font, poppler-utils and chromium are present; nothing to do"
+  else
+    log "a CJK font and poppler-utils are present; nothing to do"
+  fi
   exit 0
 fi
 
@@ -50,7 +67,8 @@ manual_hint() {
   log "missing: ${missing[*]}"
   log "install them with:  sudo apt-get install -y --no-install-recommends ${missing[*]}"
   log "(or point CJK_FONT_PATH at a CJK .ttf/.ttc/.otf font; other systems: any package with"
-  log " WenQuanYi Micro Hei, WenQuanYi Zen Hei or Noto Sans CJK, plus poppler's command-line tools)"
+  log " WenQuanYi Micro Hei, WenQuanYi Zen Hei or Noto Sans CJK, plus poppler's command-line tools;"
+  log " for the browser tests, a Chromium at /usr/bin/chromium or CHROMIUM_PATH)"
 }
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
@@ -85,7 +103,7 @@ if ! apt-get install -y --no-install-recommends "${missing[@]}"; then
   exit 0
 fi
 
-if have_cjk_font && have_poppler; then
+if have_cjk_font && have_poppler && have_chromium; then
   log "done"
 else
   manual_hint

@@ -69,6 +69,7 @@ const MATRIX: Record<string, 'public' | 'signed-in' | 'bank-signed' | readonly R
   'GET /api/public/announcements/:id/versions/:version': 'public',
   'GET /api/public/lots/:id': 'public',
   'GET /api/public/time': 'public',
+  'GET /api/public/web-config': 'public',
   'GET /api/public/lots/:id/trading': 'public',
   'GET /api/public/lots/:id/events': 'public',
   'GET /api/public/lots/:id/chain': 'public',

@@ -19,6 +19,7 @@ import type { RuntimeConfig } from './config/runtime-config';
 import { HealthController } from './health/health.controller';
 import { loggerOptions } from './http/logger-options';
 import { RequestContextMiddleware } from './http/request-context.middleware';
+import { WEB_SETTINGS, WebConfigController } from './web/web-config.controller';
 
 /** Composition only: which contexts make up the platform and how they are configured. */
 @Module({})
@@ -68,7 +69,8 @@ export class AppModule implements NestModule {
         }),
         SettlementModule.forRoot({ qualification, publicBaseUrl: config.publicBaseUrl, transferor: config.transferorName, intervalMs: config.settlementIntervalMs }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, WebConfigController],
+      providers: [{ provide: WEB_SETTINGS, useValue: { tileUrl: config.webTileUrl ?? null } }],
     };
   }
 

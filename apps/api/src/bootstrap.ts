@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { createRequire } from 'node:module';
@@ -33,6 +33,7 @@ import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { describeValidationRules } from './http/api-docs';
 import { installBodyParsers } from './http/body-limits';
 import { createValidationPipe } from './http/validation';
+import { serveWebApp } from './web/static-web';
 
 /** Builds the Nest application with everything global: prefix, security headers, CORS, pipes, errors, docs. */
 export async function createApp(config: RuntimeConfig): Promise<NestExpressApplication> {
@@ -42,7 +43,7 @@ export async function createApp(config: RuntimeConfig): Promise<NestExpressAppli
   // The login limit is kept per client address (req.ip): behind a reverse proxy, believe its X-Forwarded-For only as configured.
   app.set('trust proxy', config.trustProxy);
   // The verification page printed on confirmations keeps a short address outside /api (libs/settlement).
-  app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES });
+  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
   app.use(helmet({ contentSecurityPolicy: false }));
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
   installBodyParsers(app, config, 'api');
@@ -52,11 +53,20 @@ export async function createApp(config: RuntimeConfig): Promise<NestExpressAppli
   await io.connect();
   app.useWebSocketAdapter(io);
   setUpApiDocs(app);
+  serveWebApp(app, config.webDir, UNPREFIXED_ROUTES.map((r) => r.path));
   return app;
 }
 
+/** Every HTTP route lives under /api; the web app is served at / (see static-web.ts). */
+export const API_PREFIX = 'api';
+
 function setUpApiDocs(app: INestApplication): void {
-  const document = describeValidationRules(SwaggerModule.createDocument(
+  SwaggerModule.setup('api/docs', app, apiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** The OpenAPI document served at /api/docs-json (and generated offline for apps/web by cli/openapi-document.ts). */
+export function apiDocument(app: INestApplication): OpenAPIObject {
+  return describeValidationRules(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('土地储备与招拍挂交易平台 API')
@@ -70,7 +80,6 @@ function setUpApiDocs(app: INestApplication): void {
       .addBearerAuth()
       .build(),
   ));
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
 export interface RunningPlatform {

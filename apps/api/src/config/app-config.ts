@@ -186,6 +186,15 @@ export class EnvironmentVariables {
    */
   @Transform(toInt) @IsInt({ message: 'UPLOAD_BODY_LIMIT_KB must be an integer between 64 and 204800' }) @Min(64) @Max(204_800)
   UPLOAD_BODY_LIMIT_KB = 28_672;
+
+  /** The built web app served at / (default: apps/web/dist of the project); "off" serves none. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  WEB_DIR?: string;
+
+  /** An XYZ tile URL template for the parcel maps' base layer (e.g. 天地图); none: outlines only. */
+  @Transform(emptyToUndefined) @IsOptional()
+  @Matches(/^(?=\S*\{x\})(?=\S*\{y\})(?=\S*\{z\})(https?:\/\/|\/)\S+$/, { message: 'WEB_TILE_URL must be an http(s) or /path URL template with {z}, {x} and {y}, e.g. https://t0.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=KEY' })
+  WEB_TILE_URL?: string;
 }
 
 export interface AppConfig {
@@ -235,6 +244,9 @@ export interface AppConfig {
   };
   bodyLimitBytes: number;
   uploadBodyLimitBytes: number;
+  /** Undefined: the project's apps/web/dist; 'off': no web app. */
+  webDir?: string;
+  webTileUrl?: string;
 }
 
 /** Thrown when the environment is wrong; the message lists every bad setting by name. */
@@ -327,6 +339,8 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     },
     bodyLimitBytes: parsed.BODY_LIMIT_KB * 1024,
     uploadBodyLimitBytes: parsed.UPLOAD_BODY_LIMIT_KB * 1024,
+    webDir: parsed.WEB_DIR,
+    webTileUrl: parsed.WEB_TILE_URL,
     demo: parsed.DEMO === 'on',
     adminUsername: parsed.ADMIN_USERNAME,
     adminPassword: parsed.ADMIN_PASSWORD,

@@ -1,0 +1,93 @@
+import { Button, Layout, Spin } from 'antd';
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useAuth } from '../auth/auth-context';
+import { changeLanguage } from '../i18n/i18n';
+
+/** Top-level navigation: one entry per audience (features/*). */
+const NAV = [
+  { to: '/', label: 'nav.portal' },
+  { to: '/bidder', label: 'nav.bidder' },
+  { to: '/room', label: 'nav.room' },
+  { to: '/console', label: 'nav.console' },
+] as const;
+
+/** The portal owns every path the other audiences do not (/, /lots/…, /notices/…). */
+function activeNav(pathname: string): string {
+  return NAV.find((n) => n.to !== '/' && (pathname === n.to || pathname.startsWith(`${n.to}/`)))?.to ?? (pathname === '/login' ? '' : '/');
+}
+
+/**
+ * The shell: header (name, navigation, language, session), content, footer. Built from plain links and
+ * a few light Ant Design parts: the shell is in every page's first load, so it stays small (no Menu,
+ * Drawer or Dropdown, which would bring their popup machinery along).
+ */
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const auth = useAuth();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const english = i18n.language === 'en-US';
+
+  return (
+    <Layout className="app-layout">
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <Layout.Header className="app-header">
+        <Link to="/" className="app-brand">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span className="brand-long">{t('app.name')}</span>
+          <span className="brand-short">{t('app.shortName')}</span>
+        </Link>
+        <button type="button" className="nav-toggle" aria-expanded={menuOpen} aria-controls="app-nav" onClick={() => setMenuOpen((v) => !v)}>
+          <span aria-hidden="true">☰</span>
+          <span className="visually-hidden">{t('nav.menu')}</span>
+        </button>
+        <nav id="app-nav" aria-label={t('nav.menu')} className={menuOpen ? 'app-nav open' : 'app-nav'}>
+          {NAV.map((n) => {
+            const active = activeNav(location.pathname) === n.to;
+            return (
+              <Link key={n.to} to={n.to} onClick={() => setMenuOpen(false)} className={active ? 'nav-link active' : 'nav-link'} aria-current={active ? 'page' : undefined}>
+                {t(n.label)}
+              </Link>
+            );
+          })}
+        </nav>
+        <div className="app-header-tools">
+          <button
+            type="button"
+            className="lang-button"
+            lang={english ? 'zh-CN' : 'en'}
+            aria-label={`${t('lang.label')}: ${english ? t('lang.zh') : t('lang.en')}`}
+            onClick={() => void changeLanguage(english ? 'zh-CN' : 'en-US')}
+          >
+            {english ? '中文' : 'English'}
+          </button>
+          {auth.account ? (
+            <>
+              <span className="account-name" title={t('auth.signedInAs', { name: auth.account.displayName })}>
+                {auth.account.displayName}
+              </span>
+              <Button size="small" ghost onClick={() => void auth.logout()}>
+                {t('auth.logout')}
+              </Button>
+            </>
+          ) : (
+            <Button size="small" ghost onClick={() => void navigate('/login', { state: { from: location.pathname } })}>
+              {t('auth.login')}
+            </Button>
+          )}
+        </div>
+      </Layout.Header>
+      <Layout.Content id="main" className="app-content" tabIndex={-1}>
+        <Suspense fallback={<Spin className="page-spin" />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+      <Layout.Footer className="app-footer">{t('app.footer')}</Layout.Footer>
+    </Layout>
+  );
+}

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import { PlaceholderPage } from '@web/components/placeholder-page';
+
+export function ConsoleHomePage() {
+  const { t } = useTranslation();
+  return <PlaceholderPage title={t('nav.console')} />;
+}

@@ -1,0 +1,88 @@
+import { Alert, Button, Col, Empty, Row, Skeleton, Space, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { MoneyText } from '@web/components/money-text';
+import { Panel } from '@web/components/panel';
+import { useNotices, useTradingLots } from './api';
+
+const dateTime = (iso: string, lang: string) =>
+  new Intl.DateTimeFormat(lang, { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+
+/** The portal's front page: the lots trading now (each with a link to watch it live) and the latest notices. */
+export function HomePage() {
+  const { t, i18n } = useTranslation();
+  const trading = useTradingLots();
+  const notices = useNotices();
+  return (
+    <>
+      <section className="hero" aria-labelledby="hero-title">
+        <h1 id="hero-title">{t('portal.heroTitle')}</h1>
+        <p>{t('portal.heroBody')}</p>
+      </section>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Panel id="trading-now" title={t('portal.tradingNow')}>
+            {trading.isPending ? (
+              <Skeleton active />
+            ) : trading.isError ? (
+              <Alert type="error" showIcon title={trading.error.message} action={<Button onClick={() => void trading.refetch()}>{t('common.retry')}</Button>} />
+            ) : trading.data.length === 0 ? (
+              <Empty description={t('portal.tradingNowEmpty')} />
+            ) : (
+              <ul className="plain-list">
+                {trading.data.map(({ lot, announcement }) => (
+                  <li key={lot.id} className="lot-item">
+                    <div className="lot-item-main">
+                      <Space wrap size={[8, 4]} className="lot-item-title">
+                        <Link to={`/lots/${lot.id}/live`}>{lot.title}</Link>
+                        <Tag color="#a8071a">{t(`phase.${lot.phase}`)}</Tag>
+                        <Tag>{t(`method.${lot.method}`)}</Tag>
+                      </Space>
+                      <span className="muted lot-item-meta">
+                        {t('portal.lotNumber')} {lot.lotNumber} · {announcement.number}
+                      </span>
+                      <div>
+                        <span className="muted">{t('portal.startPrice')}：</span>
+                        <MoneyText amount={lot.startPrice} className="lot-card-price" />
+                      </div>
+                    </div>
+                    <Link to={`/lots/${lot.id}/live`} className="ant-btn ant-btn-primary watch-link" aria-label={`${t('portal.watch')}：${lot.title}`}>
+                      {t('portal.watch')}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Panel>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Panel id="latest-notices" title={t('portal.notices')}>
+            {notices.isPending ? (
+              <Skeleton active />
+            ) : notices.isError ? (
+              <Alert type="error" showIcon title={notices.error.message} />
+            ) : notices.data.items.length === 0 ? (
+              <Empty description={t('portal.noticesEmpty')} />
+            ) : (
+              <ul className="plain-list">
+                {notices.data.items.map((n) => (
+                  <li key={n.id} className="notice-item">
+                    <Space wrap size={[8, 4]}>
+                      <Tag color="#ad2102">{t(`portal.noticeKind.${n.kind}`)}</Tag>
+                      <span className="notice-title">{n.title}</span>
+                    </Space>
+                    <span className="muted notice-date">
+                      <time dateTime={n.publishedAt}>
+                        {t('portal.publishedAt')} {dateTime(n.publishedAt, i18n.language)}
+                      </time>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Panel>
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+
+/** The bidding room (issue 11 §4): built on lib/lot-room (socket, reducer, server clock) and components/. */
+export const roomRoutes: RouteObject[] = [{ index: true, lazy: async () => ({ Component: (await import('./room-home-page')).RoomHomePage }) }];
