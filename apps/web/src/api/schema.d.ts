@@ -31,7 +31,8 @@ export interface paths {
         get: operations["AnnouncementsController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a draft announcement with its lots; their parcels are released (audited) */
+        delete: operations["AnnouncementsController_deleteDraft"];
         options?: never;
         head?: never;
         patch?: never;
@@ -164,7 +165,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A partner accepts the invitation to a joint bid */
+        /** An invited partner accepts the joint bid and becomes a member (audited) */
         post: operations["QualificationController_accept"];
         delete?: never;
         options?: never;
@@ -189,6 +190,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An invited partner declines the joint bid, with an optional reason (audited) */
+        post: operations["QualificationController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{id}/documents": {
         parameters: {
             query?: never;
@@ -198,8 +216,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload a document (stored with its SHA-256) */
+        /** Upload a document (PDF, OFD or image by content; 201, or 200 with the existing document when the same file is already there) */
         post: operations["QualificationController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document (reviewers and the application’s members) */
+        get: operations["QualificationController_download"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -234,6 +269,23 @@ export interface paths {
         put?: never;
         /** Submit the application (the lead, once every partner accepted) */
         post: operations["QualificationController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead withdraws a draft: every member’s place for the lot is free again (audited) */
+        post: operations["QualificationController_withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -351,7 +403,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke a refresh token */
+        /** End the session of a refresh token: its refresh and access tokens stop working and its sockets are closed */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -385,7 +437,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change one’s own password; every refresh token is revoked */
+        /** Change one’s own password; every session of the account ends (log in again) */
         post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
@@ -474,6 +526,23 @@ export interface paths {
         };
         /** One statement with its lines and their reconciliation status */
         get: operations["BankStatementsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bank/notice-conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bank notices that reused an applied transaction id with other content: both versions, when, how often (finance, supervisors) */
+        get: operations["QualificationController_noticeConflicts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -659,7 +728,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A contract: installments, payments, what is outstanding and overdue, penalties */
+        /** A contract: installments, payments, what is outstanding and overdue, penalties. For staff, and for the winner’s own (anyone else: 404) */
         get: operations["SettlementController_getContract"];
         put?: never;
         post?: never;
@@ -703,17 +772,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/dev/bank/deposits": {
+    "/api/contracts/mine": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Your land contracts (every partner of a winning joint bid): installments, payments, what is outstanding and overdue, penalties */
+        get: operations["SettlementController_myContracts"];
         put?: never;
-        /** DEV ONLY (BANK_SIMULATOR=on): the simulated bank signs and sends an arrival notice */
-        post: operations["QualificationController_simulate"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -729,6 +798,23 @@ export interface paths {
         };
         /** Liveness and database status; 503 when the database is down */
         get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations to joint bids addressed to my credit code or ID number, with their status */
+        get: operations["QualificationController_myInvitations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -833,10 +919,12 @@ export interface paths {
         get: operations["AnnouncementsController_lot"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a lot of a draft announcement; its parcels are released (audited) */
+        delete: operations["AnnouncementsController_deleteLot"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit a lot of a draft announcement; terms and schedule, when given, replace the stored ones (published lots change by amendment) */
+        patch: operations["AnnouncementsController_updateLot"];
         trace?: never;
     };
     "/api/lots/{id}/applications": {
@@ -1078,6 +1166,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read (another user’s is not found) */
+        post: operations["NotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/mine": {
         parameters: {
             query?: never;
@@ -1085,10 +1190,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My notifications (amendments, suspensions… of the lots I applied for) */
+        /** My notifications, newest first, with the unread count (amendments, review results, bidder number, results, refunds, installments…) */
         get: operations["NotificationsController_mine"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: operations["NotificationsController_readAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1192,6 +1314,23 @@ export interface paths {
         put?: never;
         /** Move a parcel through the reserve lifecycle (take into reserve, develop, ready, withdraw) */
         post: operations["ParcelsController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pricing-committee/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Officials who may sit on a pricing committee (active, with the role): id, username and name only */
+        get: operations["AnnouncementsController_committeeCandidates"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1520,6 +1659,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/refunds/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The refunds of your deposits (winner or not): amount, due date, status, bank reference once paid */
+        get: operations["SettlementController_myRefunds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/land-sales": {
         parameters: {
             query?: never;
@@ -1625,6 +1781,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settlements/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The settlements of the lots you won (every partner of a winning joint bid): status, price, earnest money, deadlines, contract */
+        get: operations["SettlementController_mySettlements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/settlements/run": {
         parameters: {
             query?: never;
@@ -1651,7 +1824,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Derived price figures and the amount in 大写, from decimal strings */
+        /** Derived price figures and the total in 大写, from decimal strings (one parcel) */
         post: operations["MoneyController_figures"];
         delete?: never;
         options?: never;
@@ -1720,54 +1893,109 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AmendmentDto: {
+            /** @description A corrected text (正文) of the announcement */
+            announcementBody?: string;
             /** @description Supplementary text (补充公告正文) */
             body?: string;
+            /**
+             * @example [
+             *       {
+             *         "lotId": "00000000-0000-4000-8000-000000000001",
+             *         "schedule": {
+             *           "applicationStart": "2027-02-22T09:00:00+08:00",
+             *           "applicationEnd": "2027-03-09T12:00:00+08:00",
+             *           "depositDeadline": "2027-03-09T12:00:00+08:00",
+             *           "listingStart": "2027-03-01T09:00:00+08:00",
+             *           "listingEnd": "2027-03-12T15:00:00+08:00"
+             *         }
+             *       }
+             *     ]
+             */
             lots: components["schemas"]["LotAmendmentDto"][];
+            /** @example 应竞买人申请延长挂牌期限 */
             reason: string;
             /** @example 调整挂牌截止时间 */
             summary: string;
+            /** @description A corrected title of the announcement */
+            title?: string;
         };
         ApplyDto: {
-            /** @description For a joint bid (联合竞买): every member, the applicant included */
+            /** @description For a joint bid (联合竞买): every member with its share, the applicant included. Each other member is invited by its code and joins only when it accepts */
             partners?: components["schemas"]["PartnerDto"][];
         };
         BlacklistDto: {
-            /** @example 2029-12-31T23:59:59+08:00 */
+            /**
+             * Format: date-time
+             * @example 2029-12-31T23:59:59+08:00
+             */
             endsAt: string;
+            /** @example 成交后未在期限内签订出让合同 */
             reason: string;
         };
         CapRuleDto: {
-            /** @example 100.00 */
+            /**
+             * @description Decimal string with at most 2 decimal place(s); never a JSON number.
+             * @example 100.00
+             */
             areaStep?: string;
-            /** @example 0.2500 */
+            /**
+             * @description Decimal string with at most 4 decimal place(s); never a JSON number.
+             * @example 0.2500
+             */
             bandLower?: string;
-            /** @example 0.5000 */
+            /**
+             * @description Decimal string with at most 4 decimal place(s); never a JSON number.
+             * @example 0.5000
+             */
             bandUpper?: string;
+            /**
+             * @description Countdown of the cap round, seconds
+             * @example 60
+             */
             countdownSeconds?: number;
-            /** @example 12000000.00 */
+            /**
+             * @description Decimal string with at most 2 decimal place(s); never a JSON number.
+             * @example 12000000.00
+             */
             guidePrice?: string;
             /** @enum {string} */
             mode: "build_in_area" | "self_held_share" | "lottery" | "one_sealed_price";
             /** @example 30 */
             optInWindowMinutes?: number;
-            /** @example 0.0100 */
+            /**
+             * @description Decimal string with at most 4 decimal place(s); never a JSON number.
+             * @example 0.0100
+             */
             shareStep?: string;
             /**
-             * @description 竞配建 start area, ㎡
+             * @description 竞配建 start area, ㎡. Decimal string with at most 2 decimal place(s); never a JSON number.
              * @example 1000.00
              */
             startArea?: string;
             /**
-             * @description 竞自持 start share
+             * @description 竞自持 start share. Decimal string with at most 4 decimal place(s); never a JSON number.
              * @example 0.0500
              */
             startShare?: string;
         };
         ChangePasswordDto: {
+            /** @example Old-password-2025 */
             currentPassword: string;
+            /**
+             * @description The password rule: 12–200 characters, mixing at least two of: lowercase letters, uppercase letters, digits, symbols (WEAK_PASSWORD otherwise)
+             * @example Reserve-2026-strong
+             */
             newPassword: string;
         };
         CommitteeDto: {
+            /**
+             * @description Active pricing committee officials (at least listing.minCommitteeSize)
+             * @example [
+             *       "00000000-0000-4000-8000-000000000011",
+             *       "00000000-0000-4000-8000-000000000012",
+             *       "00000000-0000-4000-8000-000000000013"
+             *     ]
+             */
             memberIds: string[];
         };
         ContractDto: {
@@ -1775,11 +2003,17 @@ export interface components {
             contractNumber: string;
             /** @enum {string} */
             plan?: "installments" | "full";
-            /** @example 2026-12-01 */
+            /**
+             * @description Not after today
+             * @example 2026-12-01
+             */
             signedOn: string;
         };
         CostEntryDto: {
-            /** @example 35000000.00 */
+            /**
+             * @description Decimal string with at most 2 decimal place(s), ≥ 0.01; never a JSON number.
+             * @example 35000000.00
+             */
             amount: string;
             /** @example 收购补偿款 */
             description: string;
@@ -1789,7 +2023,10 @@ export interface components {
             kind: "acquisition" | "compensation" | "development" | "financing" | "other";
         };
         CreateAnnouncementDto: {
-            /** @description 公告正文 */
+            /**
+             * @description 公告正文
+             * @example 经寿光市人民政府批准，寿光市自然资源和规划局决定以挂牌方式出让一宗国有建设用地使用权。
+             */
             body: string;
             /** @example 寿自然资告字〔2026〕8号 */
             number: string;
@@ -1799,8 +2036,46 @@ export interface components {
         CreateLotDto: {
             /** @example SG2026-01 */
             lotNumber: string;
+            /**
+             * @description Parcels ready for supply (ready_for_supply)
+             * @example [
+             *       "00000000-0000-4000-8000-000000000001"
+             *     ]
+             */
             parcelIds: string[];
+            /**
+             * @example {
+             *       "applicationStart": "2027-02-22T09:00:00+08:00",
+             *       "applicationEnd": "2027-03-09T12:00:00+08:00",
+             *       "depositDeadline": "2027-03-09T12:00:00+08:00",
+             *       "listingStart": "2027-03-01T09:00:00+08:00",
+             *       "listingEnd": "2027-03-12T15:00:00+08:00"
+             *     }
+             */
             schedule: components["schemas"]["ScheduleDto"];
+            /**
+             * @example {
+             *       "method": "listing",
+             *       "startPrice": "10000000.00",
+             *       "increment": "100000.00",
+             *       "incrementPolicy": "at_least_one",
+             *       "deposit": "2000000.00",
+             *       "priceUnit": "total",
+             *       "hasReserve": true,
+             *       "reserveRoundingUnit": "10000.00",
+             *       "timedFinalRound": {
+             *         "enabled": true,
+             *         "entry": "all_qualified",
+             *         "startAt": "listing_high",
+             *         "preparationGapMinutes": 15
+             *       },
+             *       "eligibility": {
+             *         "jointBidsAllowed": true,
+             *         "review": "post_review",
+             *         "exclusions": ""
+             *       }
+             *     }
+             */
             terms: components["schemas"]["LotTermsDto"];
             /** @example 寿光市圣城街道市林业局办公院地块 */
             title: string;
@@ -1810,12 +2085,41 @@ export interface components {
             acquiredOn: string;
             /** @enum {string} */
             acquisitionMethod: "recovery" | "purchase" | "pre_emption" | "requisition";
-            /** @description GeoJSON Polygon or MultiPolygon (or a Feature of one), [lon, lat] in WGS 84 / CGCS2000 */
+            /**
+             * @description GeoJSON Polygon or MultiPolygon (or a Feature of one), [lon, lat] in WGS 84 / CGCS2000
+             * @example {
+             *       "type": "Polygon",
+             *       "coordinates": [
+             *         [
+             *           [
+             *             118.78,
+             *             36.86
+             *           ],
+             *           [
+             *             118.7815,
+             *             36.86
+             *           ],
+             *           [
+             *             118.7815,
+             *             36.8612
+             *           ],
+             *           [
+             *             118.78,
+             *             36.8612
+             *           ],
+             *           [
+             *             118.78,
+             *             36.86
+             *           ]
+             *         ]
+             *       ]
+             *     }
+             */
             boundary: Record<string, never>;
             /** @enum {string} */
             boundaryCrs?: "EPSG:4326" | "EPSG:4490";
             /**
-             * @description Building density (建筑密度) as a fraction of the site
+             * @description Building density (建筑密度) as a fraction of the site. Decimal string with at most 4 decimal place(s); never a JSON number.
              * @example 0.3500
              */
             buildingDensity?: string;
@@ -1823,19 +2127,22 @@ export interface components {
             code: string;
             costEntries?: components["schemas"]["CostEntryDto"][];
             /**
-             * @description Declared area, ㎡
-             * @example 15608.00
+             * @description Declared area, ㎡: within reserve.areaTolerance of the area computed from the boundary. Decimal string with at most 2 decimal place(s), ≥ 0.01; never a JSON number.
+             * @example 17800.00
              */
             declaredArea: string;
             /** @example 圣城街道 */
             district: string;
             documents?: components["schemas"]["DocumentDto"][];
             /**
-             * @description Green ratio (绿地率) as a fraction of the site
+             * @description Green ratio (绿地率) as a fraction of the site. Decimal string with at most 4 decimal place(s); never a JSON number.
              * @example 0.3000
              */
             greenRatio?: string;
-            /** @example 60.00 */
+            /**
+             * @description Decimal string with at most 2 decimal place(s); never a JSON number.
+             * @example 60.00
+             */
             heightLimitMetres?: string;
             /** @example 寿光市圣城街以北、商务街以西 */
             location: string;
@@ -1845,16 +2152,35 @@ export interface components {
             plannedSupplyQuarter?: string;
             /** @enum {string} */
             plannedUse: "residential" | "commercial" | "industrial" | "mixed" | "public_service" | "other";
-            /** @example 2.5000 */
+            /**
+             * @description Decimal string with at most 4 decimal place(s); never a JSON number.
+             * @example 2.5000
+             */
             plotRatioMax?: string;
-            /** @example 1.0000 */
+            /**
+             * @description Decimal string with at most 4 decimal place(s); never a JSON number.
+             * @example 1.0000
+             */
             plotRatioMin?: string;
         };
         CreateUserDto: {
             /** @example 储备中心 王科长 */
             displayName: string;
+            /**
+             * @description The password rule: 12–200 characters, mixing at least two of: lowercase letters, uppercase letters, digits, symbols (WEAK_PASSWORD otherwise)
+             * @example Reserve-2026-strong
+             */
             password: string;
+            /**
+             * @description Why the account is created; kept in the audit trail
+             * @example 新任储备科科长
+             */
             reason?: string;
+            /**
+             * @example [
+             *       "reserve_officer"
+             *     ]
+             */
             roles: ("admin" | "reserve_officer" | "trading_officer" | "pricing_committee" | "supervisor" | "finance_officer" | "bidder")[];
             /** @example wang.reserve */
             username: string;
@@ -1862,10 +2188,14 @@ export interface components {
         DecisionDto: {
             /** @enum {string} */
             decision: "approve" | "reject";
+            /** @example 事由属实，同意 */
             reason: string;
         };
         DocumentCheckDto: {
-            /** @description SHA-256 of the PDF you hold, 64 hex characters */
+            /**
+             * @description SHA-256 of the PDF you hold, 64 hex characters
+             * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+             */
             sha256: string;
         };
         DocumentDto: {
@@ -1879,6 +2209,7 @@ export interface components {
         EligibilityDto: {
             /** @example  */
             exclusions: string;
+            /** @example true */
             jointBidsAllowed: boolean;
             /** @enum {string} */
             review: "pre_review" | "post_review";
@@ -1892,21 +2223,33 @@ export interface components {
         ExtensionDto: {
             /** @example 2027-02-28 */
             dueDate: string;
-            /** @description The approval behind the extension (document number, who approved) */
+            /**
+             * @description The approval behind the extension (document number, who approved)
+             * @example 寿政字〔2027〕5号批准，分管副局长签批
+             */
             reason: string;
         };
         FreezeDto: {
+            /** @example 交易系统故障，暂停交易 */
             reason: string;
         };
         ImportStatementDto: {
-            /** @description The CSV file as base64 (at most 5 MiB of CSV). UTF-8 or GB18030, Chinese or English headers: see BANK_STATEMENT_FORMAT.md */
+            /**
+             * Format: byte
+             * @description The CSV file as base64 (at most 5 MiB of CSV). UTF-8 or GB18030, Chinese or English headers: see BANK_STATEMENT_FORMAT.md
+             * @example 5Lqk5piT5rWB5rC05Y+3LOS6pOaYk+aXtumXtCzph5Hpop0s6Jma5ouf6LSm5Y+3LOmZhOiogApUWDIwMjYxMTE2MDAxLDIwMjYtMTEtMTYgMTA6MjM6NDUsMjAwMDAwMC4wMCw5NTU4ODAxMjM0NTY3ODkwMTUs56ue5Lmw5L+d6K+B6YeRCg==
+             */
             contentBase64: string;
-            /** @example 招商银行对账单-2025-10.csv */
+            /** @example 招商银行对账单-2026-11.csv */
             filename: string;
         };
         IncrementDto: {
-            /** @example 200000.00 */
+            /**
+             * @description Decimal string with at most 2 decimal place(s); never a JSON number.
+             * @example 200000.00
+             */
             increment: string;
+            /** @example 竞价激烈，经批准调整加价幅度 */
             reason: string;
         };
         LoginDto: {
@@ -1916,6 +2259,10 @@ export interface components {
             username: string;
         };
         LotAmendmentDto: {
+            /**
+             * Format: uuid
+             * @example 00000000-0000-4000-8000-000000000001
+             */
             lotId: string;
             schedule?: components["schemas"]["ScheduleDto"];
             terms?: components["schemas"]["LotTermsDto"];
@@ -1924,14 +2271,24 @@ export interface components {
             capRule?: components["schemas"]["CapRuleDto"];
             /** @example 60 */
             countdownSeconds?: number;
-            /** @example 2000000.00 */
+            /**
+             * @description Decimal string with at most 2 decimal place(s), ≥ 0.01; never a JSON number.
+             * @example 2000000.00
+             */
             deposit: string;
             eligibility: components["schemas"]["EligibilityDto"];
             evaluation?: components["schemas"]["EvaluationDto"];
+            /** @example true */
             hasReserve: boolean;
-            /** @example 100000.00 */
+            /**
+             * @description Required for auction and listing (加价幅度). Decimal string with at most 2 decimal place(s), ≥ 0.01; never a JSON number.
+             * @example 100000.00
+             */
             increment?: string;
-            /** @enum {string} */
+            /**
+             * @description Required for auction and listing
+             * @enum {string}
+             */
             incrementPolicy?: "at_least_one" | "whole_multiple";
             /** @example 5 */
             maxJumpIncrements?: number;
@@ -1939,23 +2296,37 @@ export interface components {
             method: "auction" | "listing" | "tender";
             /** @example 1 */
             minBidders?: number;
-            /** @example 15000000.00 */
+            /**
+             * @description Decimal string with at most 2 decimal place(s), ≥ 0.01; never a JSON number.
+             * @example 15000000.00
+             */
             priceCap?: string;
             /** @enum {string} */
             priceUnit: "total" | "per_square_metre" | "per_floor_area";
-            /** @example 10000.00 */
+            /**
+             * @description Required with hasReserve: the reserve is rounded to it. Decimal string with at most 2 decimal place(s), ≥ 0.01; never a JSON number.
+             * @example 10000.00
+             */
             reserveRoundingUnit?: string;
-            /** @example 10000000.00 */
+            /**
+             * @description Decimal string with at most 2 decimal place(s), ≥ 0.01; never a JSON number.
+             * @example 10000000.00
+             */
             startPrice: string;
             timedFinalRound?: components["schemas"]["TimedFinalRoundDto"];
             /**
+             * @description Seconds before the deadline at which countdown:warning is sent, decreasing
              * @example [
              *       60,
              *       30,
              *       10
              *     ]
              */
-            warningSeconds?: string[];
+            warningSeconds?: number[];
+        };
+        OptionalReasonDto: {
+            /** @example 联合体成员调整，重新申请 */
+            reason?: string;
         };
         ParcelTransitionDto: {
             reason?: string;
@@ -1963,7 +2334,10 @@ export interface components {
             transition: "take_into_reserve" | "start_development" | "complete_development" | "mark_ready" | "list_for_sale" | "return_after_failed_sale" | "mark_sold" | "withdraw";
         };
         PartnerDto: {
-            /** @description The partner’s unified social credit code or resident ID number, as registered */
+            /**
+             * @description The partner’s unified social credit code or resident ID number, as registered
+             * @example 91370783MA3C5X2Q14
+             */
             identifier: string;
             /**
              * @description Share of the group in percent, 2 decimal places; the shares sum to exactly 100.00
@@ -1972,45 +2346,67 @@ export interface components {
             share: string;
         };
         PaymentDto: {
-            /** @example 45000000.00 */
+            /**
+             * @description Decimal string with at most 2 decimal place(s), ≥ 0.01; never a JSON number.
+             * @example 45000000.00
+             */
             amount: string;
-            /** @description The bank transaction id (交易流水号); a payment is recorded once */
+            /**
+             * @description The bank transaction id (交易流水号); a payment is recorded once
+             * @example TX20261130000123
+             */
             bankTxnId: string;
             /** @enum {string} */
             kind: "premium" | "penalty";
-            /** @example 2027-01-05 */
+            /**
+             * @description The day the money arrived; not after today
+             * @example 2026-11-30
+             */
             paidOn: string;
         };
         PriceFiguresDto: {
             /**
-             * @description Parcel area, ㎡
+             * @description Parcel area, ㎡. Decimal string with at most 2 decimal place(s), ≥ 0.01; never a JSON number.
              * @example 20000.00
              */
             area: string;
             /**
-             * @description Plot ratio (容积率), for the floor price
+             * @description Maximum plot ratio (容积率上限), for the floor area and floor price. Decimal string with at most 4 decimal place(s), ≥ 0.0001; never a JSON number.
              * @example 2.5000
              */
             plotRatio?: string;
             /**
-             * @description Transaction price, 元
+             * @description Transaction price as bid, in `priceUnit`. Decimal string with at most 2 decimal place(s), ≥ 0.01; never a JSON number.
              * @example 12500000.00
              */
             price: string;
             /**
-             * @description Start price, 元
+             * @description The unit of the prices: total 元 (default), per ㎡ of land, per ㎡ of floor area
+             * @enum {string}
+             */
+            priceUnit?: "total" | "per_square_metre" | "per_floor_area";
+            /**
+             * @description Start price, in `priceUnit`. Decimal string with at most 2 decimal place(s), ≥ 0.01; never a JSON number.
              * @example 10000000.00
              */
             startPrice: string;
         };
         ReasonDto: {
+            /** @example 规划条件调整，终止本次出让 */
             reason: string;
         };
         RefreshDto: {
+            /**
+             * @description The refresh token of the last login or refresh (single use)
+             * @example p1Xr9yQ0oC6b3m2ZkN8sVwT4uE7aH5dJfLgRqYxIiKc
+             */
             refreshToken: string;
         };
         RefundPaymentDto: {
-            /** @description The bank reference of the transfer */
+            /**
+             * @description The bank reference of the transfer
+             * @example TK20261203000045
+             */
             bankReference: string;
             /** @example 2026-12-03 */
             paidOn: string;
@@ -2018,17 +2414,21 @@ export interface components {
         RegisterBidderDto: {
             /** @example 山东省寿光市圣城街1号 */
             address: string;
+            /**
+             * Format: email
+             * @example liming@hongyuan.example.cn
+             */
             contactEmail?: string;
             /** @example 李明 */
             contactName: string;
             /** @example 13805360000 */
             contactPhone: string;
             /**
-             * @description 统一社会信用代码 (companies, organizations)
-             * @example 91370783MA3C5X2Q1N
+             * @description 统一社会信用代码 (GB 32100, with its check character): required for a company or an organization, refused for a person
+             * @example 91370783MA3C5X2Q14
              */
             creditCode?: string;
-            /** @description 居民身份证号码 (persons) */
+            /** @description 居民身份证号码 (GB 11643, 18 characters with its check digit), e.g. "370783198001011238": required for a person, refused for a company or an organization */
             idNumber?: string;
             /** @enum {string} */
             kind: "company" | "person" | "organization";
@@ -2036,23 +2436,27 @@ export interface components {
             legalRepresentative: string;
             /** @example 寿光市宏远置业有限公司 */
             name: string;
+            /**
+             * @description The password rule: 12–200 characters, mixing at least two of: lowercase letters, uppercase letters, digits, symbols (WEAK_PASSWORD otherwise)
+             * @example Hongyuan-2026-bid
+             */
             password: string;
             /** @example hongyuan */
             username: string;
         };
         RemittanceDto: {
             /**
-             * @description Forfeited deposits (4103)
+             * @description Forfeited deposits (4103). Decimal string with at most 2 decimal place(s); never a JSON number.
              * @example 0.00
              */
             forfeitures?: string;
             /**
-             * @description Land premium (4101); default, with no amount given: all that is remittable
+             * @description Land premium (4101); default, with no amount given: all that is remittable. Decimal string with at most 2 decimal place(s); never a JSON number.
              * @example 12500000.00
              */
             landPremium?: string;
             /**
-             * @description Late-payment penalties (4102)
+             * @description Late-payment penalties (4102). Decimal string with at most 2 decimal place(s); never a JSON number.
              * @example 0.00
              */
             penalties?: string;
@@ -2068,7 +2472,10 @@ export interface components {
             treasuryReference: string;
         };
         ReserveProposalDto: {
-            /** @example 12345678.90 */
+            /**
+             * @description Decimal string with at most 2 decimal place(s), ≥ 0.01; never a JSON number.
+             * @example 12345678.90
+             */
             value: string;
         };
         ResolutionDto: {
@@ -2083,12 +2490,17 @@ export interface components {
             reason: string;
         };
         ResumeDto: {
+            /** @example 中止事由已消除，经批准恢复交易 */
             reason: string;
-            /** @example 2027-01-20T09:00:00+08:00 */
+            /**
+             * Format: date-time
+             * @example 2027-01-20T09:00:00+08:00
+             */
             resumesAt: string;
         };
         ResumeTradingDto: {
             /**
+             * Format: date-time
              * @description when the resumption of a long freeze was announced
              * @example 2027-01-20T09:00:00+08:00
              */
@@ -2101,22 +2513,68 @@ export interface components {
         ReviewDto: {
             /** @enum {string} */
             decision: "approve" | "reject";
+            /** @example 材料齐全，符合竞买资格 */
             reason: string;
         };
         ScheduleDto: {
+            /**
+             * Format: date-time
+             * @description No later than the registration close
+             * @example 2027-03-09T12:00:00+08:00
+             */
             applicationEnd: string;
-            /** @example 2026-12-01T09:00:00+08:00 */
+            /**
+             * Format: date-time
+             * @example 2027-02-22T09:00:00+08:00
+             */
             applicationStart: string;
+            /**
+             * Format: date-time
+             * @description Auction (拍卖) only, and required for it, e.g. 2027-03-15T10:00:00+08:00
+             */
             auctionStart?: string;
+            /**
+             * Format: date-time
+             * @description No later than applicationEnd
+             * @example 2027-03-09T12:00:00+08:00
+             */
             depositDeadline: string;
+            /**
+             * Format: date-time
+             * @description Listing only, and required for it: at least listing.minListingDays (working) days after listingStart
+             * @example 2027-03-12T15:00:00+08:00
+             */
             listingEnd?: string;
+            /**
+             * Format: date-time
+             * @description Listing (挂牌) only, and required for it: at least listing.leadTimeCalendarDays after publication
+             * @example 2027-03-01T09:00:00+08:00
+             */
             listingStart?: string;
-            /** @description Default: 3 working days before the listing end */
+            /**
+             * Format: date-time
+             * @description Default: 3 working days before the listing end
+             */
             registrationCloseAt?: string;
-            /** @description Default: 60 minutes before the listing end / auction start / submission deadline */
+            /**
+             * Format: date-time
+             * @description Lots with a reserve only. Default: 60 minutes before the listing end / auction start / submission deadline
+             */
             reserveSealingAt?: string;
+            /**
+             * Format: date-time
+             * @description Tender only, and required for it
+             */
             tenderOpening?: string;
+            /**
+             * Format: date-time
+             * @description Tender only, and required for it
+             */
             tenderSubmissionDeadline?: string;
+            /**
+             * Format: date-time
+             * @description Tender (招标) only, and required for it
+             */
             tenderSubmissionStart?: string;
         };
         SetCalendarDayDto: {
@@ -2131,32 +2589,27 @@ export interface components {
             reason: string;
         };
         SetSettingDto: {
+            /**
+             * @description Why the setting changes; kept in the audit trail
+             * @example 依据本市2026年出让规定调整
+             */
             reason: string;
-            /** @description JSON value: integers as numbers, decimals as strings ("0.2000"), booleans, or an object */
-            value: Record<string, never>;
-        };
-        SimulatedPaymentDto: {
-            /** @example 2000000.00 */
-            amount: string;
-            /** @description Bank arrival time; default now */
-            arrivedAt?: string;
-            /** @example 6228480000000000000 */
-            payerAccount?: string;
-            /** @example 寿光市宏远置业有限公司 */
-            payerName: string;
-            /** @example 955880123456789012 */
-            subAccount: string;
-            /** @description Bank transaction id; default a new one */
-            txnId?: string;
+            /**
+             * @description JSON value of the setting’s kind (see GET /api/settings): integers as numbers, decimals as strings ("0.2000"), booleans, or an object
+             * @example 12
+             */
+            value: number | string | boolean | Record<string, never> | unknown[];
         };
         SuspensionRequestDto: {
             /** @enum {string} */
             ground: "court_or_discipline_request" | "planning_change" | "system_failure" | "other";
+            /** @example 收到法院协助执行通知书 */
             reason: string;
         };
         TimedFinalRoundDto: {
             /** @example 240 */
             countdownSeconds?: number;
+            /** @example true */
             enabled: boolean;
             /** @enum {string} */
             entry: "all_qualified" | "opt_in";
@@ -2165,41 +2618,68 @@ export interface components {
             /** @enum {string} */
             startAt: "listing_high" | "listing_high_plus_increment";
             /**
+             * @description Seconds before the deadline at which countdown:warning is sent, decreasing
              * @example [
              *       60,
              *       30,
              *       10
              *     ]
              */
-            warningSeconds?: string[];
+            warningSeconds?: number[];
+        };
+        UpdateLotDto: {
+            /** @example SG2026-01 */
+            lotNumber?: string;
+            /** @description The full list; a parcel left out is released */
+            parcelIds?: string[];
+            schedule?: components["schemas"]["ScheduleDto"];
+            terms?: components["schemas"]["LotTermsDto"];
+            title?: string;
         };
         UpdateParcelDto: {
             boundary?: Record<string, never>;
-            boundaryCrs?: string;
+            /** @enum {string} */
+            boundaryCrs?: "EPSG:4326" | "EPSG:4490";
+            /** @description Decimal string with at most 4 decimal place(s); never a JSON number. */
             buildingDensity?: string;
+            /** @description Decimal string with at most 2 decimal place(s), ≥ 0.01; never a JSON number. */
             declaredArea?: string;
             district?: string;
+            /** @description Decimal string with at most 4 decimal place(s); never a JSON number. */
             greenRatio?: string;
+            /** @description Decimal string with at most 2 decimal place(s); never a JSON number. */
             heightLimitMetres?: string;
             location?: string;
             name?: string;
             plannedSupplyQuarter?: string;
             /** @enum {string} */
             plannedUse?: "residential" | "commercial" | "industrial" | "mixed" | "public_service" | "other";
+            /** @description Decimal string with at most 4 decimal place(s); never a JSON number. */
             plotRatioMax?: string;
+            /** @description Decimal string with at most 4 decimal place(s); never a JSON number. */
             plotRatioMin?: string;
-            /** @description Why the parcel data changes (audit trail) */
+            /**
+             * @description Why the parcel data changes (audit trail)
+             * @example 依据测绘成果更正界址
+             */
             reason: string;
         };
         UpdateUserDto: {
             active?: boolean;
             displayName?: string;
-            /** @description Why the account changes; kept in the audit trail */
+            /**
+             * @description Why the account changes; kept in the audit trail
+             * @example 岗位调整
+             */
             reason: string;
             roles?: ("admin" | "reserve_officer" | "trading_officer" | "pricing_committee" | "supervisor" | "finance_officer" | "bidder")[];
         };
         UploadDocumentDto: {
-            /** @description The file, base64-encoded (at most 5 MiB) */
+            /**
+             * Format: byte
+             * @description The file, base64-encoded: a PDF, OFD or image (JPEG, PNG, TIFF, WebP), judged by its content. At most `qualification.maxDocumentBytes` (default 20 MiB) per file, `qualification.maxDocumentsPerApplication` (20) files and `qualification.maxApplicationDocumentBytes` (50 MiB) in all per application
+             * @example JVBERi0xLjQg6JCl5Lia5omn54Wn5omr5o+P5Lu2
+             */
             contentBase64: string;
             /** @example license.pdf */
             fileName: string;
@@ -2207,9 +2687,15 @@ export interface components {
             title: string;
         };
         VerifyReserveDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 00000000-0000-4000-8000-000000000001
+             */
             lotId: string;
-            /** @description The revealed salt, 64 hex characters */
+            /**
+             * @description The revealed salt, 64 lowercase hex characters
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
             salt: string;
             /**
              * @description The revealed reserve, as published at the close
@@ -2276,6 +2762,25 @@ export interface operations {
         };
     };
     AnnouncementsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnnouncementsController_deleteDraft: {
         parameters: {
             query?: never;
             header?: never;
@@ -2485,6 +2990,29 @@ export interface operations {
             };
         };
     };
+    QualificationController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptionalReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     QualificationController_upload: {
         parameters: {
             query?: never;
@@ -2501,6 +3029,26 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QualificationController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2543,6 +3091,29 @@ export interface operations {
         requestBody?: never;
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QualificationController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptionalReasonDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2849,6 +3420,26 @@ export interface operations {
             path: {
                 id: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QualificationController_noticeConflicts: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -3171,18 +3762,14 @@ export interface operations {
             };
         };
     };
-    QualificationController_simulate: {
+    SettlementController_myContracts: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SimulatedPaymentDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -3193,6 +3780,23 @@ export interface operations {
         };
     };
     HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QualificationController_myInvitations: {
         parameters: {
             query?: never;
             header?: never;
@@ -3333,6 +3937,48 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnnouncementsController_deleteLot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnnouncementsController_updateLot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLotDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -3657,7 +4303,48 @@ export interface operations {
             };
         };
     };
+    NotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     NotificationsController_mine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only unread messages */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsController_readAll: {
         parameters: {
             query?: never;
             header?: never;
@@ -3841,6 +4528,28 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnnouncementsController_committeeCandidates: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Part of the username or display name */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4232,6 +4941,23 @@ export interface operations {
             };
         };
     };
+    SettlementController_myRefunds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ReportsController_landSales: {
         parameters: {
             query?: {
@@ -4340,6 +5066,23 @@ export interface operations {
                 /** @description only settlements with an overdue step */
                 overdue?: boolean;
             };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SettlementController_mySettlements: {
+        parameters: {
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
