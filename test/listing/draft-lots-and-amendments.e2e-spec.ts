@@ -129,7 +129,7 @@ describe('draft lots, schedules and amendments through the API', () => {
       expect(res.body.code).toBe('LOT_INVALID');
       const past = res.body.errors.filter((e: { code: string }) => e.code === 'SCHEDULE_IN_PAST');
       expect(past.map((e: { field: string }) => e.field).sort()).toEqual(['schedule.applicationStart', 'schedule.registrationCloseAt']);
-      expect(past.find((e: { field: string }) => e.field === 'schedule.registrationCloseAt').message).toContain('derived');
+      expect(past.find((e: { field: string }) => e.field === 'schedule.registrationCloseAt').message).toContain('推算');
       expect(await sql(`SELECT 1 FROM lot_parcel WHERE parcel_id = $1`, [p])).toEqual([]);
     });
 

@@ -116,7 +116,7 @@ describe('joint-bid invitations', () => {
     const before = await membership(lotA);
     const res = await t.http().post(`/api/applications/${appId}/acceptance`).set(bearer(partner.token)).expect(409);
     expect(res.body).toMatchObject({ code: 'ALONE_AND_JOINT', field: 'id' });
-    expect(res.body.message).toContain('alone');
+    expect(res.body.message).toContain('单独申请');
     expect(await membership(lotA)).toBe(before);
     expect((await t.http().get('/api/invitations/mine').set(bearer(partner.token)).expect(200)).body[0]).toMatchObject({ applicationId: appId, status: 'pending' });
   });

@@ -25,7 +25,8 @@ export class DomainErrors extends DomainError {
   constructor(
     code: string,
     message: string,
-    readonly errors: ReadonlyArray<{ code: string; message: string; field?: string }>,
+    /** `params`: figures the message quotes (amounts, dates), which its Chinese text fills in too. */
+    readonly errors: ReadonlyArray<{ code: string; message: string; field?: string; params?: Readonly<Record<string, string>> }>,
   ) {
     super(code, message, errors[0]?.field);
     this.name = 'DomainErrors';

@@ -79,8 +79,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof DomainErrors) {
-      // An item's own properties (a statement's `line` and `column`) are parameters of its Chinese text.
-      const listed = exception.errors.slice(0, MAX_LISTED_ERRORS).map((e) => ({ ...e, message: localizeMessage(language, { ...e, details: e }) }));
+      // An item's own properties (a statement's `line` and `column`) and its `params` (figures the
+      // English text quotes, such as a minimum amount) are the parameters of its Chinese text.
+      const listed = exception.errors.slice(0, MAX_LISTED_ERRORS).map(({ params, ...e }: { code: string; message: string; field?: string; params?: Record<string, unknown> }) => ({
+        ...e,
+        message: localizeMessage(language, { ...e, details: { ...e, ...params } }),
+      }));
       return {
         status: statusForCode(exception.code),
         body: { code: exception.code, message: localizeMessage(language, exception), field: exception.field, errors: listed, ...more(exception.errors.length) },

@@ -9,7 +9,7 @@ export interface WebSettings {
 }
 
 export class WebConfigDto implements WebSettings {
-  @ApiProperty({ type: String, nullable: true, description: 'XYZ tile URL template of the parcel maps\' base layer ({z}, {x}, {y}); null: outlines only', example: null })
+  @ApiProperty({ type: String, nullable: true, description: 'XYZ tile URL template of the parcel maps\' base layer ({z}, {x}, {y}); null: outlines only', example: 'https://t0.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=KEY' })
   tileUrl: string | null;
 }
 

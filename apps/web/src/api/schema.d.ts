@@ -2706,7 +2706,7 @@ export interface components {
         WebConfigDto: {
             /**
              * @description XYZ tile URL template of the parcel maps' base layer ({z}, {x}, {y}); null: outlines only
-             * @example null
+             * @example https://t0.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=KEY
              */
             tileUrl: string | null;
         };

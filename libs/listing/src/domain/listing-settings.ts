@@ -87,6 +87,8 @@ export interface RuleViolation {
   readonly code: string;
   readonly message: string;
   readonly field: string;
+  /** Figures the message quotes (amounts, dates), so that its Chinese text can quote them too. */
+  readonly params?: Readonly<Record<string, string>>;
 }
 
 /** `prefix.name`, or `name` alone when there is no prefix. */

@@ -336,7 +336,12 @@ export function instantsInPast(schedule: LotSchedule, now: Date, derived: readon
     const value = schedule[field];
     if (!isValidDate(value) || value.getTime() >= now.getTime()) continue;
     const how = derived.includes(field) ? ' (derived from the schedule)' : '';
-    out.push({ code: 'SCHEDULE_IN_PAST', field: fieldPath(fieldPrefix, field), message: `${field}${how} is already past: ${value.toISOString()} is before ${now.toISOString()}` });
+    out.push({
+      code: 'SCHEDULE_IN_PAST',
+      field: fieldPath(fieldPrefix, field),
+      message: `${field}${how} is already past: ${value.toISOString()} is before ${now.toISOString()}`,
+      params: { at: value.toISOString(), ...(how ? { derived: '由时间安排推算' } : {}) },
+    });
   }
   return out;
 }

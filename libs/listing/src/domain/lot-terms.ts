@@ -163,8 +163,8 @@ export function lotTermsViolations(
   const settings = resolveListingSettings(settingsOverrides);
   const out: RuleViolation[] = [];
   const at = (name: string): string => fieldPath(fieldPrefix, name);
-  const add = (code: string, field: string, message: string): void => {
-    out.push({ code, message, field: at(field) });
+  const add = (code: string, field: string, message: string, params?: Record<string, string>): void => {
+    out.push({ code, message, field: at(field), ...(params ? { params } : {}) });
   };
 
   const method = terms.method;
@@ -200,7 +200,11 @@ export function lotTermsViolations(
       const minimum = smallestDepositFen(startTotal, ratio);
       const of = terms.priceUnit === 'total' ? 'the start price' : `the start price as a total (${startTotal.toString()} 元)`;
       if (terms.deposit.toFen() < minimum) {
-        add('DEPOSIT_TOO_LOW', 'deposit', `the deposit must be at least ${ratio.formatPercent()} of ${of}, i.e. ${Money.fromFen(minimum).toString()}`);
+        add('DEPOSIT_TOO_LOW', 'deposit', `the deposit must be at least ${ratio.formatPercent()} of ${of}, i.e. ${Money.fromFen(minimum).toString()}`, {
+          percent: ratio.formatPercent(),
+          minimum: Money.fromFen(minimum).toString(),
+          startTotal: startTotal.toString(),
+        });
       }
       if (terms.deposit.gt(startTotal)) {
         add('DEPOSIT_ABOVE_START_PRICE', 'deposit', `the deposit cannot exceed ${of}`);

@@ -138,10 +138,12 @@ export class ApplicationService {
       this.assertWindowOpen(lot, now);
       const readiness = groupReadiness(await em.find(JointInvitationEntity, { where: { applicationId }, order: { position: 'ASC' } }));
       if (readiness.declined.length > 0) {
-        throw new DomainError('PARTNER_DECLINED', `${readiness.declined.map(shownIdentifier).join(', ')} declined the joint bid; withdraw this application and apply again with a new group`, 'partners');
+        const codes = readiness.declined.map(shownIdentifier).join(', ');
+        throw new DomainError('PARTNER_DECLINED', `${codes} declined the joint bid; withdraw this application and apply again with a new group`, 'partners', { codes });
       }
       if (readiness.pending.length > 0) {
-        throw new DomainError('PARTNERS_NOT_ACCEPTED', `waiting for ${readiness.pending.map(shownIdentifier).join(', ')} to accept the joint bid`, 'partners');
+        const codes = readiness.pending.map(shownIdentifier).join(', ');
+        throw new DomainError('PARTNERS_NOT_ACCEPTED', `waiting for ${codes} to accept the joint bid`, 'partners', { codes });
       }
       // A ban imposed since a member joined still bars the group.
       for (const member of await em.find(ApplicationPartnerEntity, { where: { applicationId }, relations: { bidder: true }, order: { isLead: 'DESC' } })) {

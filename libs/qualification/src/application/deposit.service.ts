@@ -75,7 +75,7 @@ export class DepositService {
         'BANK_NOTICE_CONFLICT',
         `transaction ${notice.txnId} was already applied with other content (${outcome.differences.join(', ')}); this notice changed nothing and is kept for finance to review`,
         outcome.differences[0],
-        { differences: outcome.differences },
+        { differences: outcome.differences, txnId: notice.txnId, fields: outcome.differences.join('、') },
       );
     }
     return outcome;
