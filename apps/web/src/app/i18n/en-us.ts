@@ -1,4 +1,8 @@
 import type { Messages } from './zh-cn';
+import { bidderEnUS } from './en-us/bidder';
+import { consoleEnUS } from './en-us/console';
+import { portalEnUS } from './en-us/portal';
+import { roomEnUS } from './en-us/room';
 
 export const enUS: Messages = {
   app: {
@@ -134,4 +138,6 @@ export const enUS: Messages = {
     loading: 'Loading the map…',
     noBoundary: 'No boundary',
   },
+  /** Each feature's own texts, one file per feature (zh-cn/<feature>.ts, en-us/<feature>.ts). */
+  features: { portal: portalEnUS, bidder: bidderEnUS, room: roomEnUS, console: consoleEnUS },
 };

@@ -1,3 +1,8 @@
+import { bidderZhCN } from './zh-cn/bidder';
+import { consoleZhCN } from './zh-cn/console';
+import { portalZhCN } from './zh-cn/portal';
+import { roomZhCN } from './zh-cn/room';
+
 /** 中文（默认）。Keys are grouped by where they appear; en-us.ts has the same keys. */
 export const zhCN = {
   app: {
@@ -133,5 +138,7 @@ export const zhCN = {
     loading: '地图加载中…',
     noBoundary: '无边界数据',
   },
+  /** Each feature's own texts, one file per feature (zh-cn/<feature>.ts, en-us/<feature>.ts). */
+  features: { portal: portalZhCN, bidder: bidderZhCN, room: roomZhCN, console: consoleZhCN },
 };
 export type Messages = typeof zhCN;

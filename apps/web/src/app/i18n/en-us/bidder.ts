@@ -1,0 +1,3 @@
+import type { BidderMessages } from '../zh-cn/bidder';
+
+export const bidderEnUS: BidderMessages = {};

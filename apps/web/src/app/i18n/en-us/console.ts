@@ -1,0 +1,3 @@
+import type { ConsoleMessages } from '../zh-cn/console';
+
+export const consoleEnUS: ConsoleMessages = {};

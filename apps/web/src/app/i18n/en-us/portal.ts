@@ -1,0 +1,3 @@
+import type { PortalMessages } from '../zh-cn/portal';
+
+export const portalEnUS: PortalMessages = {};

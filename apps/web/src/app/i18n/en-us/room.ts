@@ -1,0 +1,3 @@
+import type { RoomMessages } from '../zh-cn/room';
+
+export const roomEnUS: RoomMessages = {};
