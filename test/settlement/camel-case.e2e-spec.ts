@@ -47,12 +47,6 @@ function nonCamelKeys(value: unknown, path = '$'): string[] {
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 /**
- * Routes of other contexts whose responses still carry snake_case keys (left to their owners, listed in
- * the hardening report). They are tolerated here, never required: fixing one does not break this test.
- */
-const ELSEWHERE: ReadonlyArray<string> = ['GET /api/lots/:id/trading/bids'];
-
-/**
  * One style for every JSON response: camelCase keys. A whole sale runs through the HTTP API — parcels,
  * announcement, applications, deposits, bidding, close, settlement, confirmation, contract, payments,
  * bank statements, refunds, remittance, ledger and reports, the bidders' own views — and every JSON
@@ -133,7 +127,7 @@ describe('every JSON response is camelCase', () => {
     const offenders = json.flatMap((r) => {
       const route = `${r.method} ${r.path.replace(UUID, ':id')}`;
       const keys = nonCamelKeys(JSON.parse(r.body.toString('utf8')));
-      return keys.length === 0 || ELSEWHERE.includes(route) ? [] : [`${route} → ${keys.slice(0, 5).join(', ')}`];
+      return keys.length === 0 ? [] : [`${route} → ${keys.slice(0, 5).join(', ')}`];
     });
     expect([...new Set(offenders)]).toEqual([]);
   });

@@ -128,8 +128,36 @@ export class TradingQueryService {
          FROM bid b JOIN application a ON a.id = b.application_id JOIN bidder bd ON bd.id = a.lead_bidder_id
         WHERE b.lot_id = $1 ORDER BY b.seq LIMIT $2`,
       [lotId, limit],
-    )) as Array<Record<string, unknown>>;
-    return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+    )) as Array<{
+      seq: string;
+      kind: string;
+      price: string | null;
+      area: string | null;
+      share: string | null;
+      bidder_number: string;
+      client_bid_id: string;
+      created_at: Date;
+      hash: string;
+      bidder_name: string;
+      credit_code: string | null;
+      application_id: string;
+      joint: boolean;
+    }>;
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      kind: r.kind,
+      price: r.price,
+      area: r.area,
+      share: r.share,
+      bidderNumber: r.bidder_number,
+      clientBidId: r.client_bid_id,
+      createdAt: r.created_at,
+      hash: r.hash,
+      bidderName: r.bidder_name,
+      creditCode: r.credit_code,
+      applicationId: r.application_id,
+      joint: r.joint,
+    }));
   }
 
   /** The result of a closed lot as the public sees it: bidder number, figures, the revealed reserve and the chain head; no identity. */
