@@ -5,6 +5,10 @@ import { Ratio } from '@app/money';
 import { SettingsService } from '@app/settings';
 import {
   applicationReviewedMessage,
+  applicationWithdrawnMessage,
+  bankNoticeConflictMessage,
+  invitationAnsweredMessage,
+  invitationReceivedMessage,
   confirmationIssuedMessage,
   installmentDueSoonMessage,
   installmentOverdueMessage,
@@ -14,7 +18,7 @@ import {
   unpaidByInstallment,
   wonMessage,
 } from '../domain/sale-messages';
-import { applicationFacts, contractFacts, refundFacts, settledLotFacts } from '../persistence/sale-facts';
+import { applicationFacts, contractFacts, financeOfficers, invitationFacts, leadOf, refundFacts, settledLotFacts } from '../persistence/sale-facts';
 import { NotificationService } from './notification.service';
 
 /**
@@ -102,5 +106,58 @@ export class SaleNotices {
         await this.notifications.notify(em, { recipients: k.members, kind: 'installment.due_soon', ...m, related, dedupeKey: `installment.due_soon:${k.id}:${i.number}:${i.dueDate}` });
       }
     }
+  }
+
+  /**
+   * A joint-bid invitation: to the accounts of the bidder that holds the invited code, if anyone
+   * registered it. Nothing tells the lead whether anyone did.
+   */
+  async partnerInvited(em: EntityManager, invitationId: string): Promise<void> {
+    const i = await invitationFacts(em, invitationId);
+    if (!i || i.holders.length === 0) return;
+    const m = invitationReceivedMessage(i.ref, { leadName: i.leadName, share: Ratio.of(i.share), groupSize: i.groupSize, applicationEnd: i.applicationEnd });
+    await this.notifications.notify(em, { recipients: i.holders, kind: 'invitation.received', ...m, related: { type: 'application', id: i.applicationId }, dedupeKey: `invitation.received:${invitationId}` });
+  }
+
+  /** A partner accepted (to the lead and the members who accepted before) or declined (to the lead). */
+  async partnerAnswered(em: EntityManager, invitationId: string, reason: string | null = null): Promise<void> {
+    const i = await invitationFacts(em, invitationId);
+    if (!i || (i.status !== 'accepted' && i.status !== 'declined')) return;
+    const accepted = i.status === 'accepted';
+    const lead = await leadOf(em, i.applicationId);
+    const holders = new Set(i.holders);
+    const recipients = accepted ? i.members.filter((m) => !holders.has(m)) : lead ? [lead] : [];
+    const m = invitationAnsweredMessage(i.ref, { accepted, identifier: i.identifier, partnerName: i.partnerName, reason });
+    await this.notifications.notify(em, {
+      recipients,
+      kind: accepted ? 'invitation.accepted' : 'invitation.declined',
+      ...m,
+      related: { type: 'application', id: i.applicationId },
+      dedupeKey: `invitation.${i.status}:${invitationId}`,
+    });
+  }
+
+  /** The lead withdrew: the partners who accepted and the holders of the invitations that lapse. */
+  async applicationWithdrawn(em: EntityManager, applicationId: string, lapsedInvitationIds: readonly string[], reason: string | null): Promise<void> {
+    const app = await applicationFacts(em, applicationId);
+    if (!app) return;
+    const lead = await leadOf(em, applicationId);
+    const holders: string[] = [];
+    for (const id of lapsedInvitationIds) holders.push(...((await invitationFacts(em, id))?.holders ?? []));
+    const recipients = [...new Set([...app.members, ...holders])].filter((u) => u !== lead);
+    const m = applicationWithdrawnMessage(app.ref, { reason });
+    await this.notifications.notify(em, { recipients, kind: 'application.withdrawn', ...m, related: { type: 'application', id: applicationId }, dedupeKey: `application.withdrawn:${applicationId}` });
+  }
+
+  /** To every active finance officer, once per conflicting notice body. */
+  async bankNoticeConflict(em: EntityManager, x: { conflictId: string; txnId: string; differences: readonly string[]; rawBodySha256: string }): Promise<void> {
+    const m = bankNoticeConflictMessage(x);
+    await this.notifications.notify(em, {
+      recipients: await financeOfficers(em),
+      kind: 'bank_notice.conflict',
+      ...m,
+      related: { type: 'bank_notice_conflict', id: x.conflictId },
+      dedupeKey: `bank_notice.conflict:${x.txnId}:${x.rawBodySha256}`,
+    });
   }
 }

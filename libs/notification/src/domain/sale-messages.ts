@@ -153,3 +153,47 @@ export function unpaidByInstallment<T extends { readonly number: number; readonl
       return { ...i, unpaid: i.payable.subtract(covered) };
     });
 }
+
+/** An invitation to a joint bid (联合竞买), to the holder of the code the lead typed. */
+export function invitationReceivedMessage(ref: LotRef, x: { leadName: string; share: Ratio; groupSize: number; applicationEnd: Date }): Message {
+  return {
+    subject: `联合竞买邀请：标的${ref.lotNumber}`,
+    body:
+      `${x.leadName}邀请您作为联合竞买人（共${x.groupSize}方，您的份额${x.share.formatPercent(2)}）参加${lotName(ref)}的竞买。` +
+      `请于${formatInstant(x.applicationEnd)}前登录平台，在“联合竞买邀请”中接受或拒绝。接受前，您的名称不会告知邀请方；邀请不影响您单独申请。`,
+  };
+}
+
+/** A partner's answer, to the lead (and, on acceptance, the members who accepted before). */
+export function invitationAnsweredMessage(ref: LotRef, x: { accepted: boolean; identifier: string; partnerName: string | null; reason: string | null }): Message {
+  if (x.accepted) {
+    return {
+      subject: `联合竞买成员已接受邀请：标的${ref.lotNumber}`,
+      body: `${x.partnerName ?? x.identifier}（${x.identifier}）已接受${lotName(ref)}联合竞买邀请。全部成员接受后，牵头人即可提交申请。`,
+    };
+  }
+  return {
+    subject: `联合竞买成员拒绝邀请：标的${ref.lotNumber}`,
+    body:
+      `您邀请的${x.identifier}拒绝了${lotName(ref)}的联合竞买邀请${x.reason ? `，理由：${x.reason}` : ''}。` +
+      `联合竞买协议须全体成员一致同意：请撤回本申请，并可另行组成联合体重新申请。`,
+  };
+}
+
+/** The lead withdrew a draft: the partners who accepted and the holders of invitations that lapse. */
+export function applicationWithdrawnMessage(ref: LotRef, x: { reason: string | null }): Message {
+  return {
+    subject: `联合竞买申请已撤回：标的${ref.lotNumber}`,
+    body: `牵头人已撤回${lotName(ref)}的联合竞买申请${x.reason ? `，理由：${x.reason}` : ''}。相关邀请随之失效，您可以单独或另行联合申请。`,
+  };
+}
+
+/** To finance: a bank notice reused a transaction id with other content (nothing was changed). */
+export function bankNoticeConflictMessage(x: { txnId: string; differences: readonly string[] }): Message {
+  return {
+    subject: `银行到账通知冲突：流水号${x.txnId}`,
+    body:
+      `银行再次发送了流水号${x.txnId}的到账通知，但内容与已入账的通知不同（${x.differences.join('、')}）。平台未作任何变更，` +
+      `请在“到账通知冲突”（GET /api/bank/notice-conflicts）中核对两份通知并与银行确认。`,
+  };
+}

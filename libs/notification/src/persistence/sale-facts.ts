@@ -153,3 +153,62 @@ export async function contractFacts(em: EntityManager, contractId: string): Prom
     premiumPaid: Money.of(k.paid),
   };
 }
+
+export interface InvitationFacts {
+  ref: LotRef;
+  applicationId: string;
+  identifier: string;
+  share: string;
+  status: string;
+  reason: string | null;
+  leadName: string;
+  groupSize: number;
+  applicationEnd: Date;
+  /** The accounts of the bidder holding the invited code: none when nobody registered it. */
+  holders: string[];
+  /** The partner's name, once it accepted (the lead never learns it before). */
+  partnerName: string | null;
+  /** The lead and the partners who have accepted so far. */
+  members: string[];
+}
+
+export async function invitationFacts(em: EntityManager, invitationId: string): Promise<InvitationFacts | null> {
+  const [r] = (await em.query(
+    `SELECT i.application_id, i.identifier, i.share::text AS share, i.status, lb.name AS lead_name, l.application_end, ${LOT_REF},
+            (SELECT 1 + count(*) FROM joint_invitation g WHERE g.application_id = i.application_id)::int AS group_size,
+            ARRAY(SELECT b.user_id::text FROM bidder b WHERE b.credit_code = i.identifier OR b.id_number = i.identifier) AS holders,
+            CASE WHEN i.status = 'accepted' THEN (SELECT b.name FROM bidder b WHERE b.id = i.bidder_id) END AS partner_name,
+            ${MEMBERS('i.application_id')} AS members
+       FROM joint_invitation i JOIN application a ON a.id = i.application_id JOIN bidder lb ON lb.id = a.lead_bidder_id
+       JOIN lot l ON l.id = i.lot_id JOIN announcement an ON an.id = l.announcement_id
+      WHERE i.id = $1`,
+    [invitationId],
+  )) as Array<RefRow & { application_id: string; identifier: string; share: string; status: string; lead_name: string; application_end: Date; group_size: number; holders: string[]; partner_name: string | null; members: string[] }>;
+  if (!r) return null;
+  return {
+    ref: refOf(r),
+    applicationId: r.application_id,
+    identifier: r.identifier,
+    share: r.share,
+    status: r.status,
+    reason: null,
+    leadName: r.lead_name,
+    groupSize: r.group_size,
+    applicationEnd: new Date(r.application_end),
+    holders: r.holders,
+    partnerName: r.partner_name,
+    members: r.members,
+  };
+}
+
+/** The lead's account of an application. */
+export async function leadOf(em: EntityManager, applicationId: string): Promise<string | null> {
+  const [r] = (await em.query(`SELECT b.user_id::text AS user_id FROM application a JOIN bidder b ON b.id = a.lead_bidder_id WHERE a.id = $1`, [applicationId])) as Array<{ user_id: string }>;
+  return r?.user_id ?? null;
+}
+
+/** Active finance officers, who are told of what needs finance's eyes (e.g. a conflicting bank notice). */
+export async function financeOfficers(em: EntityManager): Promise<string[]> {
+  const rows = (await em.query(`SELECT id::text AS id FROM app_user WHERE active AND 'finance_officer' = ANY(roles) ORDER BY id`)) as Array<{ id: string }>;
+  return rows.map((r) => r.id);
+}

@@ -84,8 +84,11 @@ export class ApplicationService {
       );
       await em.insert(ApplicationPartnerEntity, { applicationId: application.id, lotId, bidderId: lead.id, share: proposal?.leadShare ?? Ratio.of('1.0000'), isLead: true, acceptedAt: now });
       for (const invitation of proposal?.invitations ?? []) {
-        await em.insert(JointInvitationEntity, { applicationId: application.id, lotId, identifier: invitation.identifier, share: invitation.share, position: invitation.position, status: 'pending' });
-        // TODO(notify): invite the holder of invitation.identifier (if registered) to accept or decline; the lead must never learn whether anyone holds the code.
+        const saved = await em.save(
+          em.create(JointInvitationEntity, { applicationId: application.id, lotId, identifier: invitation.identifier, share: invitation.share, position: invitation.position, status: 'pending' }),
+        );
+        // To the holder of the code, if anyone registered it; the lead's answer is the same either way.
+        await this.notices.partnerInvited(em, saved.id);
       }
       await this.audit.record(em, {
         action: 'application.create',
@@ -124,7 +127,7 @@ export class ApplicationService {
         after: { status: app.status, lapsedInvitations: lapsed.map((i) => i.identifier) },
         reason: reason ?? null,
       });
-      // TODO(notify): tell the partners who accepted, and the holders of lapsed invitations, that the lead withdrew.
+      await this.notices.applicationWithdrawn(em, app.id, lapsed.map((i) => i.id), reason ?? null);
       return this.ownView(em, app, me);
     });
   }

@@ -5,6 +5,7 @@ import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { DomainError, pageWindow, type Actor, type PageQueryDto } from '@app/common';
 import { TransactionRunner } from '@app/database';
+import { SaleNotices } from '@app/notification';
 import { SettingsService } from '@app/settings';
 import { namesMatch } from '../domain/deposit-status';
 import { noticeDifferences, parseBankNotice, signBankNotice, verifyBankNotice, type AppliedNotice, type BankNotice } from '../domain/bank-notice';
@@ -38,6 +39,7 @@ export class DepositService {
     private readonly settings: SettingsService,
     private readonly applications: ApplicationService,
     private readonly ledger: LedgerService,
+    private readonly notices: SaleNotices,
     @Inject(QUALIFICATION_OPTIONS) private readonly options: QualificationOptions,
   ) {}
 
@@ -134,15 +136,16 @@ export class DepositService {
    */
   private async recordConflict(em: EntityManager, applied: AppliedNotice, received: BankNotice, differences: string[], rawBody: string, remoteIp: string | undefined): Promise<void> {
     const rawBodySha256 = createHash('sha256').update(rawBody, 'utf8').digest('hex');
-    await em.query(
+    const [kept] = (await em.query(
       `INSERT INTO bank_notice_conflict (txn_id, raw_body_sha256, differences, applied, received, raw_body, remote_ip)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT ON CONSTRAINT bank_notice_conflict_once DO UPDATE SET last_received_at = now(), times_received = bank_notice_conflict.times_received + 1`,
+       ON CONFLICT ON CONSTRAINT bank_notice_conflict_once DO UPDATE SET last_received_at = now(), times_received = bank_notice_conflict.times_received + 1
+       RETURNING id`,
       [applied.txnId, rawBodySha256, differences, JSON.stringify(noticeJson(applied)), JSON.stringify(noticeJson(received)), rawBody.slice(0, 10_000), remoteIp ?? null],
-    );
+    )) as Array<{ id: string }>;
     await this.logIn(em, received.txnId, 'conflict', `already applied with other ${differences.join(', ')}`, rawBody, remoteIp);
     this.logger.warn({ txnId: received.txnId, differences, rawBodySha256, remoteIp }, 'bank notice conflicts with the one already applied under its transaction id');
-    // TODO(notify): alert finance (finance officers) to the conflicting bank notice for txnId received.txnId, listed at GET /api/bank/notice-conflicts.
+    await this.notices.bankNoticeConflict(em, { conflictId: kept!.id, txnId: received.txnId, differences, rawBodySha256 });
   }
 
   /** Conflicting notices for finance and supervisors, the latest first. */

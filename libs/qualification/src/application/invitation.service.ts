@@ -3,6 +3,7 @@ import { In, type EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { DomainError, type Actor, mapInOrder } from '@app/common';
 import { TransactionRunner } from '@app/database';
+import { SaleNotices } from '@app/notification';
 import { LotEntity } from '@app/listing/persistence/lot.entity';
 import { answerInvitation } from '../domain/joint-invitation';
 import { ApplicationEntity, ApplicationPartnerEntity, JointInvitationEntity } from '../persistence/application.entity';
@@ -23,6 +24,7 @@ export class InvitationService {
     private readonly bidders: BidderService,
     private readonly access: ApplicationAccess,
     private readonly applications: ApplicationService,
+    private readonly notices: SaleNotices,
   ) {}
 
   /** Every invitation addressed to me, newest first, whatever became of it. */
@@ -59,7 +61,7 @@ export class InvitationService {
         before: { invitation: invitation.id, status: invitation.status },
         after: { invitation: invitation.id, status: answer.status, bidderId: me.id, share: invitation.share.toPercentString(2) },
       });
-      // TODO(notify): tell the lead (and the members) that this partner accepted.
+      await this.notices.partnerAnswered(em, invitation.id);
       return this.applications.ownView(em, app, me);
     });
   }
@@ -80,7 +82,7 @@ export class InvitationService {
           after: { invitation: invitation.id, status: answer.status, bidderId: me.id },
           reason: reason ?? null,
         });
-        // TODO(notify): tell the lead that the partner it invited by invitation.identifier declined.
+        await this.notices.partnerAnswered(em, invitation.id, reason ?? null);
       }
       return this.inviteeView(em, await em.findOneByOrFail(JointInvitationEntity, { id: invitation.id }));
     });
