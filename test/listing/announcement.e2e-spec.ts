@@ -69,6 +69,23 @@ describe('from a reserved parcel to a published announcement with two lots', () 
     expect(staff.body.reserve.committee.every((m: { submitted: boolean }) => m.submitted)).toBe(true);
   });
 
+  it('answers a pricing official who does not sit on the lot exactly as for a lot that does not exist', async () => {
+    const outsider = await t.tokenFor(['pricing_committee' as never], 'sale.outsider.member');
+    const unknown = '00000000-0000-4000-8000-00000000abcd';
+    for (const [method, path, body] of [
+      ['get', 'reserve-proposals/mine', undefined],
+      ['post', 'reserve-proposals', { value: '11000000.00' }],
+    ] as const) {
+      const call = (lotId: string) => (method === 'get' ? t.http().get(`/api/lots/${lotId}/${path}`) : t.http().post(`/api/lots/${lotId}/${path}`).send(body)).set(bearer(outsider));
+      const [theirs, none] = [await call(listingLotId), await call(unknown)];
+      expect(theirs.status).toBe(404);
+      expect({ status: theirs.status, body: { ...theirs.body, message: theirs.body.message.replace(listingLotId, 'ID'), requestId: 'R' } }).toEqual({
+        status: none.status,
+        body: { ...none.body, message: none.body.message.replace(unknown, 'ID'), requestId: 'R' },
+      });
+    }
+  });
+
   it('refuses any change after sealing: a second proposal, and an UPDATE of the seal in the database', async () => {
     const again = await t.http().post(`/api/lots/${listingLotId}/reserve-proposals`).set(bearer(s.tokens.members[0]!)).send({ value: '11000000.00' }).expect(400);
     expect(['RESERVE_ALREADY_SEALED', 'DUPLICATE_PROPOSAL']).toContain(again.body.code);

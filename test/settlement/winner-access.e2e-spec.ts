@@ -48,6 +48,25 @@ describe('winners and losers read what is theirs', () => {
     await t.http().post(`/api/lots/${lotId}/confirmation/signature`).set(bearer(winner.token)).expect(201);
   });
 
+  it('answers a bidder asking for another bidder’s confirmation exactly as for a lot that has none', async () => {
+    const unknown = '00000000-0000-4000-8000-00000000abcd';
+    for (const [method, suffix, language] of [
+      ['get', 'confirmation', 'zh-CN'],
+      ['get', 'confirmation', 'en'],
+      ['get', 'confirmation/pdf', 'en'],
+      ['post', 'confirmation/signature', 'en'],
+    ] as const) {
+      const call = (id: string) =>
+        (method === 'get' ? t.http().get(`/api/lots/${id}/${suffix}`) : t.http().post(`/api/lots/${id}/${suffix}`)).set(bearer(outsider)).set('accept-language', language);
+      const [theirs, none] = [await call(lotId), await call(unknown)];
+      expect(theirs.status).toBe(404);
+      expect({ status: theirs.status, body: { ...theirs.body, message: theirs.body.message.replace(lotId, 'ID'), requestId: 'R' } }).toEqual({
+        status: none.status,
+        body: { ...none.body, message: none.body.message.replace(unknown, 'ID'), requestId: 'R' },
+      });
+    }
+  });
+
   it('the winner reads its contract with installments, payments and penalties — by id and in its list — once it is signed', async () => {
     const today = (await t.dataSource.query(`SELECT to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS d`))[0].d as string;
     contractId = (await t.http().post(`/api/lots/${lotId}/contract`).set(bearer(s.tokens.trading)).send({ contractNumber: 'HT-MINE-001', signedOn: today }).expect(201)).body.id as string;

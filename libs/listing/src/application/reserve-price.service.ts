@@ -74,7 +74,7 @@ export class ReservePriceService {
   /** A member's sealed proposal. The last one seals the reserve in the same transaction. */
   async submitProposal(lotId: string, actor: Actor, valueText: string) {
     return this.tx.run(async (em) => {
-      const lot = await this.lockLot(em, lotId);
+      const lot = await this.lotOfMember(em, lotId, actor, true);
       if (lot.terms['hasReserve'] !== true) throw new DomainError('LOT_HAS_NO_RESERVE', 'this lot is sold without a reserve price', 'lotId');
       if (CLOSED.includes(lot.phase)) throw new DomainError('LOT_CLOSED', `lot ${lot.lotNumber} is ${lot.phase}`, 'lotId');
       const value = Money.parse(valueText, 'value');
@@ -130,15 +130,11 @@ export class ReservePriceService {
   /** A member sees whether they have proposed, and their own value; never the others' or the reserve. */
   async myProposal(lotId: string, actor: Actor) {
     return this.tx.run(async (em) => {
-      const lot = await em.findOneBy(LotEntity, { id: lotId });
-      if (!lot) throw new DomainError('LOT_NOT_FOUND', `lot ${lotId} does not exist`, 'lotId');
-      return this.status(em, lot, actor);
+      return this.status(em, await this.lotOfMember(em, lotId, actor, false), actor);
     });
   }
 
   private async status(em: EntityManager, lot: LotEntity, actor: Actor) {
-    const isMember = await em.existsBy(ReserveCommitteeMemberEntity, { lotId: lot.id, userId: actor.id });
-    if (!isMember) throw new DomainError('NOT_COMMITTEE_MEMBER', "only the lot's pricing committee sees its proposals", 'lotId');
     const mine = await em.findOne(ReserveProposalEntity, { where: { lotId: lot.id, memberId: actor.id }, select: { id: true, sealedValue: true, submittedAt: true } });
     const seal = await em.findOneBy(ReserveSealEntity, { lotId: lot.id });
     return {
@@ -176,6 +172,18 @@ export class ReservePriceService {
   private async lockLot(em: EntityManager, id: string): Promise<LotEntity> {
     const lot = await em.findOne(LotEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!lot) throw new DomainError('LOT_NOT_FOUND', `lot ${id} does not exist`, 'lotId');
+    return lot;
+  }
+
+  /**
+   * The lot, for a member of its pricing committee. Anyone else gets exactly the answer for an unknown
+   * lot, so a committee account cannot probe which (draft) lots exist, or learn their numbers.
+   */
+  private async lotOfMember(em: EntityManager, id: string, actor: Actor, lock: boolean): Promise<LotEntity> {
+    const lot = await em.findOne(LotEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!lot || !(await em.existsBy(ReserveCommitteeMemberEntity, { lotId: lot.id, userId: actor.id }))) {
+      throw new DomainError('LOT_NOT_FOUND', `lot ${id} does not exist`, 'lotId');
+    }
     return lot;
   }
 }

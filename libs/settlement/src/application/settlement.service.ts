@@ -340,16 +340,16 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
   }
 
   /** Staff who may see bidder identities, or a member of the winning application (every partner of a joint bid reads it). */
-  private async assertMayRead(em: EntityManager, applicationId: string, actor: Actor, staff: boolean): Promise<void> {
+  private async assertMayRead(em: EntityManager, lotId: string, applicationId: string, actor: Actor, staff: boolean): Promise<void> {
     if (staff) return;
     const [own] = (await em.query(`SELECT 1 WHERE ${memberOfSql('$1::uuid', '$2')}`, [applicationId, actor.id])) as unknown[];
-    if (!own) throw new DomainError('CONFIRMATION_NOT_FOUND', 'no confirmation of yours for this lot', 'lotId');
+    if (!own) throw confirmationNotFound(lotId);
   }
 
   /** The lead partner only: it signs for the group (DOMAIN §4). */
-  private async assertMaySign(em: EntityManager, applicationId: string, actor: Actor): Promise<void> {
+  private async assertMaySign(em: EntityManager, lotId: string, applicationId: string, actor: Actor): Promise<void> {
     const [own] = (await em.query(`SELECT 1 FROM application a JOIN bidder b ON b.id = a.lead_bidder_id WHERE a.id = $1 AND b.user_id = $2`, [applicationId, actor.id])) as unknown[];
-    if (!own) throw new DomainError('CONFIRMATION_NOT_FOUND', 'no confirmation of yours for this lot', 'lotId');
+    if (!own) throw confirmationNotFound(lotId);
   }
 
   async confirmation(lotId: string, actor: Actor, staff: boolean) {
@@ -358,8 +358,8 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
       `SELECT c.id, c.lot_id, c.application_id, c.verification_code, c.document_sha256, c.issued_at, c.sign_deadline, c.signed_at, c.model FROM confirmation c WHERE c.lot_id = $1`,
       [lotId],
     )) as Array<{ id: string; lot_id: string; application_id: string; verification_code: string; document_sha256: string; issued_at: Date; sign_deadline: Date; signed_at: Date | null; model: Record<string, unknown> }>;
-    if (!c) throw new DomainError('CONFIRMATION_NOT_FOUND', `lot ${lotId} has no confirmation`, 'lotId');
-    await this.assertMayRead(em, c.application_id, actor, staff);
+    if (!c) throw confirmationNotFound(lotId);
+    await this.assertMayRead(em, lotId, c.application_id, actor, staff);
     return {
       lotId: c.lot_id,
       verificationCode: c.verification_code,
@@ -375,8 +375,8 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
   async confirmationPdf(lotId: string, actor: Actor, staff: boolean): Promise<{ pdf: Buffer; filename: string }> {
     const em = this.dataSource.manager;
     const [c] = (await em.query(`SELECT c.application_id, c.document, l.lot_number FROM confirmation c JOIN lot l ON l.id = c.lot_id WHERE c.lot_id = $1`, [lotId])) as Array<{ application_id: string; document: Buffer; lot_number: string }>;
-    if (!c) throw new DomainError('CONFIRMATION_NOT_FOUND', `lot ${lotId} has no confirmation`, 'lotId');
-    await this.assertMayRead(em, c.application_id, actor, staff);
+    if (!c) throw confirmationNotFound(lotId);
+    await this.assertMayRead(em, lotId, c.application_id, actor, staff);
     return { pdf: c.document, filename: `confirmation-${c.lot_number}.pdf` };
   }
 
@@ -384,10 +384,10 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
   async signConfirmation(lotId: string, actor: Actor) {
     return this.dataSource.transaction(async (em) => {
       const [row] = (await em.query(`SELECT id, application_id, sign_deadline, signed_at FROM confirmation WHERE lot_id = $1 FOR UPDATE`, [lotId])) as Array<{ id: string; application_id: string; sign_deadline: Date; signed_at: Date | null }>;
-      if (!row) throw new DomainError('CONFIRMATION_NOT_FOUND', `lot ${lotId} has no confirmation`, 'lotId');
+      if (!row) throw confirmationNotFound(lotId);
       // The database clock read after the lock, as for bids: a signature that waited on the lock is judged when it got it.
       const c = { ...row, now: await this.tx.now(em) };
-      await this.assertMaySign(em, c.application_id, actor);
+      await this.assertMaySign(em, lotId, c.application_id, actor);
       if (c.signed_at) throw new DomainError('ALREADY_SIGNED', `the confirmation was signed at ${new Date(c.signed_at).toISOString()}`, 'lotId');
       if (new Date(c.now).getTime() > new Date(c.sign_deadline).getTime()) throw new DomainError('DEADLINE_PASSED', `the confirmation had to be signed by ${new Date(c.sign_deadline).toISOString()}`, 'lotId');
       await em.query(`UPDATE confirmation SET signed_at = $2, signed_by = $3 WHERE id = $1`, [c.id, c.now, actor.id]);
@@ -1097,4 +1097,12 @@ interface SettlementRow {
 /** The reference finance quotes on a refund transfer (附言), so the bank statement line matches it. */
 export function refundReference(refundId: string): string {
   return `TK${refundId.replace(/-/g, '').slice(0, 12).toUpperCase()}`;
+}
+
+/**
+ * One answer for a lot without a confirmation and for another bidder's: a bidder cannot tell from it
+ * which lots have been sold, or to whom.
+ */
+function confirmationNotFound(lotId: string): DomainError {
+  return new DomainError('CONFIRMATION_NOT_FOUND', `there is no confirmation of yours for lot ${lotId}`, 'lotId');
 }
