@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
 import { KNOWN_CJK_FONTS } from '@app/settlement/document/cjk-font';
+import { loadConfig } from '../../apps/api/src/config/app-config';
 
 /**
  * The documented production start (Dockerfile, docker-compose.yml, deploy/nginx.conf), read as files:
@@ -138,6 +139,14 @@ describe('the production start has one front door', () => {
       expect({ name, trustProxy: s.environment?.TRUST_PROXY, redis: Boolean(s.environment?.REDIS_URL) }).toEqual({ name, trustProxy: '1', redis: true });
       expect({ name, volumes: s.volumes }).toEqual({ name, volumes: ['appdata:/app/.data'] });
     }
+  });
+
+  it('lets through every body the API accepts on an upload route, so the API answers a too-large one itself', () => {
+    const size = /^client_max_body_size (\d+)([kmg]?)$/i.exec(directives(block(config, /server\s*\{/)).find((d) => d.startsWith('client_max_body_size')) ?? '');
+    expect(size).not.toBeNull();
+    const bytes = Number(size![1]) * ({ '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as Record<string, number>)[size![2]!.toLowerCase()]!;
+    const api = loadConfig({ ...process.env, DATABASE_URL: undefined, JWT_SECRET: undefined, UPLOAD_BODY_LIMIT_KB: undefined });
+    expect(bytes).toBeGreaterThanOrEqual(api.uploadBodyLimitBytes);
   });
 
   it('README documents the front door and the choice of stickiness', () => {
