@@ -16,11 +16,22 @@ export interface SettingView extends SettingDefinition {
 /** Reads settings (the stored override, else the handbook default) and lets staff change them. */
 @Injectable()
 export class SettingsService {
+  /** Checks that the context owning a namespace registers for its settings (e.g. settlement's plan rules). */
+  private readonly checks = new Map<string, (name: string, value: unknown) => void>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * The context that owns `namespace.*` settings checks a new value by its own rules before it is
+   * stored (throwing a DomainError naming the field); the generic check here only knows the kind.
+   */
+  registerCheck(namespace: string, check: (name: string, value: unknown) => void): void {
+    this.checks.set(namespace, check);
+  }
 
   async get<T>(key: string, em: EntityManager = this.dataSource.manager): Promise<T> {
     const def = SETTING_DEFINITIONS.get(key);
@@ -55,6 +66,8 @@ export class SettingsService {
   async set(key: string, value: unknown, reason: string): Promise<SettingView> {
     if (!SETTING_DEFINITIONS.has(key)) throw new DomainError('SETTING_NOT_FOUND', `there is no setting "${key}"`, 'key');
     const checked = checkSettingValue(key, value);
+    const dot = key.indexOf('.');
+    this.checks.get(key.slice(0, dot))?.(key.slice(dot + 1), checked);
     await this.tx.run(async (em) => {
       const before = await em.findOne(PlatformSettingEntity, { where: { key }, lock: { mode: 'pessimistic_write' } });
       await em.upsert(PlatformSettingEntity, { key, value: checked as object, updatedAt: () => 'now()' }, ['key']);

@@ -81,7 +81,12 @@ export function checkSettingValue(key: string, value: unknown): unknown {
       if (typeof value !== 'boolean') throw bad('must be true or false');
       return value;
     case 'json':
-      if (value === null || typeof value !== 'object') throw bad('must be a JSON object');
+      if (Array.isArray(def.default)) {
+        // A list (e.g. the installments of the payment plan): its items are checked by the owning context.
+        if (!Array.isArray(value)) throw bad('must be a JSON list');
+        return value;
+      }
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) throw bad('must be a JSON object');
       if (typeof def.default === 'object' && def.default !== null) {
         const expected = Object.keys(def.default).sort().join(',');
         if (Object.keys(value).sort().join(',') !== expected) throw bad(`must have exactly the keys ${expected}`);
