@@ -85,9 +85,16 @@ export async function openTradingNow(t: TestApp, lotId: string): Promise<void> {
                     trading_end = CASE WHEN method = 'auction' THEN NULL ELSE clock_timestamp() + interval '1 hour' END WHERE id = $1`,
     [lotId],
   );
-  await t.app.get(AuctionClock).runOnce();
-  const [lot] = (await t.dataSource.query(`SELECT phase FROM lot WHERE id = $1`, [lotId])) as Array<{ phase: string }>;
-  if (lot.phase === 'applying' || lot.phase === 'published') throw new Error(`lot ${lotId} did not open (phase ${lot.phase})`);
+  // Another instance's clock may hold the lot's row right now (its run takes due lots with SKIP LOCKED,
+  // so this run would skip it): run again until some clock has opened it.
+  let phase = '';
+  for (let attempt = 0; attempt < 50; attempt++) {
+    await t.app.get(AuctionClock).runOnce();
+    [{ phase }] = (await t.dataSource.query(`SELECT phase FROM lot WHERE id = $1`, [lotId])) as Array<{ phase: string }>;
+    if (phase !== 'applying' && phase !== 'published') return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`lot ${lotId} did not open (phase ${phase})`);
 }
 
 /** Time travel: a tender's public opening is now. */
