@@ -1,6 +1,6 @@
 import { DomainError, DomainErrors } from '@app/common/domain-error';
 import { Area } from '@app/money/area';
-import { totalPriceOf, type SaleParcel } from '@app/money/derived-figures';
+import { PRICE_UNITS, totalPriceOf, type PriceUnit, type SaleParcel } from '@app/money/derived-figures';
 import { Money } from '@app/money/money';
 import { Ratio } from '@app/money/ratio';
 import {
@@ -36,15 +36,8 @@ export const INCREMENT_POLICIES = ['at_least_one', 'whole_multiple'] as const;
 /** "at least one increment" (Fujian) or "a whole multiple of the increment above the current price" (Jiangsu). */
 export type IncrementPolicy = (typeof INCREMENT_POLICIES)[number];
 
-export const PRICE_UNITS = ['total', 'per_square_metre', 'per_floor_area'] as const;
-/** 元 (total), 元/㎡ (land area), 元/建筑㎡ (floor area). */
-export type PriceUnit = (typeof PRICE_UNITS)[number];
-
-export const PRICE_UNIT_LABELS: Readonly<Record<PriceUnit, string>> = Object.freeze({
-  total: '元',
-  per_square_metre: '元/㎡',
-  per_floor_area: '元/建筑㎡',
-});
+// The price units are money's (the sale's figures are computed from them there); listing re-exports them.
+export { PRICE_UNITS, PRICE_UNIT_LABELS, type PriceUnit } from '@app/money/derived-figures';
 
 export const TIMED_ROUND_ENTRIES = ['all_qualified', 'opt_in'] as const;
 export type TimedRoundEntry = (typeof TIMED_ROUND_ENTRIES)[number];
