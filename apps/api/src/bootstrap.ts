@@ -19,7 +19,6 @@ import {
 } from '@app/database';
 import { MIGRATIONS } from '../../../migrations';
 import { AppModule } from './app.module';
-import { startDemoBidders } from './demo/demo-bidders';
 import { seedDemoSale, type DemoLiveLot } from './demo/demo-seed';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { loadOrCreateLocalSecrets } from './config/local-secrets';
@@ -115,7 +114,8 @@ export async function startPlatform(env: NodeJS.ProcessEnv): Promise<RunningPlat
     const app = await createApp(config);
     const live = await seedAccounts(app, config);
     await app.listen(config.port, config.host);
-    const stopDemoBidders = live ? startDemoBidders(app, live) : undefined;
+    // The demo's simulated bidders are driven by every instance's auction clock, from the database.
+    if (live) new Logger('Demo').log(`simulated bidders ${live.simulated.map((s) => s.bidderNumber).join(', ')} are bidding on SG-DEMO-L03 (演示)`);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://localhost:${port}`;
@@ -124,7 +124,6 @@ export async function startPlatform(env: NodeJS.ProcessEnv): Promise<RunningPlat
       url,
       config,
       stop: async () => {
-        stopDemoBidders?.();
         await app.close();
         await db.embedded?.stop();
       },
