@@ -613,9 +613,7 @@ export class TradingService {
   }
 
   private async createState(qr: QueryRunner, row: DueLotRow): Promise<LotTradingState> {
-    const region = (await this.settings.namespace('listing', qr.manager)) as Record<string, unknown>;
-    // A practice lot runs on its own clock (its terms): no region-wide quiet period cuts its short listing board.
-    const settings = row.practice ? { ...region, quoteBlackoutMinutesBeforeListingEnd: 0 } : region;
+    const settings = (await this.settings.namespace('listing', qr.manager)) as Record<string, unknown>;
     const qualified = (await qr.query(`SELECT bidder_number FROM application WHERE lot_id = $1 AND status = 'qualified' AND bidder_number IS NOT NULL ORDER BY bidder_number`, [row.id])) as Array<{ bidder_number: string }>;
     return createTradingState({
       lotId: row.id,
