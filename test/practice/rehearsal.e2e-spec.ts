@@ -4,7 +4,7 @@ import { SettlementService } from '@app/settlement';
 import { bearer } from '../support/sale-builder';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { connect, listen, moveDeadline, type Client } from '../support/trading';
-import { openPracticeNow, practiceBidder, simulatedTurn, startPractice, type PracticeView } from './practice-helpers';
+import { openPracticeNow, pauseSimulated, practiceBidder, simulatedTurn, startPractice, type PracticeView } from './practice-helpers';
 
 type Ack = { ok: boolean; code?: string; seq?: number };
 type Snapshot = { phase: string; practice: boolean; minimumNextPrice: string | null; leaderNumber: string | null; deadline: string | null; serverTime: string };
@@ -135,6 +135,11 @@ describe('a bidder rehearses a listing with the timed final round (模拟竞价)
     expect(closed.data).toMatchObject({ outcome: 'sold', winnerNumber: lot.you!.bidderNumber, practice: true });
     const result = await t.http().get(`/api/public/lots/${lot.id}/result`).expect(200);
     expect(result.body).toMatchObject({ practice: true, outcome: 'sold', price: '13200000.00', landArea: '20000.00', unitPrice: '660.00', floorPrice: '264.00', premiumRate: '0.3200' });
+    // Replayed events say practice like the live frames (outside the hashed payload: the chain still verifies).
+    const replay = (await t.http().get(`/api/public/lots/${lot.id}/events`).expect(200)).body as { snapshot: Snapshot; events: Array<{ practice?: boolean }> };
+    expect(replay.snapshot.practice).toBe(true);
+    expect(replay.events.length).toBeGreaterThan(5);
+    expect(replay.events.every((e) => e.practice === true)).toBe(true);
     const verify = await t.http().get(`/api/public/lots/${lot.id}/chain/verify`).expect(200);
     expect(verify.body).toMatchObject({ valid: true });
     // The driver notices the close and stops looking at the lot.
@@ -164,6 +169,18 @@ describe('a bidder rehearses a listing with the timed final round (模拟竞价)
     // …while the bidder finds its rehearsal, closed, in its own list.
     const listed = (await t.http().get('/api/practice-lots/mine').set(bearer(me.token)).expect(200)).body as { items: PracticeView[] };
     expect(listed.items.map((i) => [i.id, i.phase])).toEqual([[lot.id, 'closed_sold']]);
+  });
+
+  it('a rehearsal nobody bid in closes unsold, marked practice, and is not settled either', async () => {
+    const quiet = await startPractice(t, me.token, { method: 'auction' });
+    await pauseSimulated(t, quiet.id);
+    await openPracticeNow(t, quiet.id);
+    await moveDeadline(t, quiet.id, -1);
+    await t.app.get(AuctionClock).runOnce();
+    expect((await t.http().get(`/api/public/lots/${quiet.id}/result`).expect(200)).body).toMatchObject({ practice: true, outcome: 'unsold', reason: 'NO_BIDS' });
+    expect((await t.app.get(SettlementService).runOnce()).settled).toEqual([]);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM settlement`)).toEqual([{ n: 0 }]);
+    expect((await t.http().get('/api/public/notices').expect(200)).body.total).toBe(0);
   });
 
   it('a spectator never saw an identity: no bidder name, username or credit code in any frame or public response', () => {

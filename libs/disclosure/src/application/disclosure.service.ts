@@ -102,7 +102,7 @@ export class DisclosureService {
 
   async lot(id: string) {
     const em = this.dataSource.manager;
-    const lot = await em.findOneBy(LotEntity, { id, practice: false });
+    const lot = await em.findOneBy(LotEntity, { id });
     if (!lot) throw new DomainError('LOT_NOT_FOUND', `lot ${id} does not exist or is not published`, 'id');
     await this.publishedAnnouncement(em, lot.announcementId).catch(() => {
       throw new DomainError('LOT_NOT_FOUND', `lot ${id} does not exist or is not published`, 'id');

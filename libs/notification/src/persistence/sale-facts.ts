@@ -10,8 +10,6 @@ import type { LotRef, RefundLine } from '../domain/sale-messages';
  *
  * "Members" are the user accounts of every bidder in an application: the lead and, for a joint bid,
  * each partner.
- *
- * A practice lot (模拟竞价) has no facts here: nothing about a rehearsal ever becomes a notification.
  */
 const MEMBERS = (applicationId: string) =>
   `ARRAY(SELECT b.user_id::text FROM application_partner p JOIN bidder b ON b.id = p.bidder_id WHERE p.application_id = ${applicationId} ORDER BY p.is_lead DESC, b.user_id)`;
@@ -39,7 +37,7 @@ export interface ApplicationFacts {
 export async function applicationFacts(em: EntityManager, applicationId: string): Promise<ApplicationFacts | null> {
   const [r] = (await em.query(
     `SELECT a.id, a.lot_id, a.status, a.bidder_number, a.sub_account, a.deposit_required::text AS deposit_required, a.deposit_deadline, ${LOT_REF}, ${MEMBERS('a.id')} AS members
-       FROM application a JOIN lot l ON l.id = a.lot_id AND NOT l.practice JOIN announcement an ON an.id = l.announcement_id WHERE a.id = $1`,
+       FROM application a JOIN lot l ON l.id = a.lot_id JOIN announcement an ON an.id = l.announcement_id WHERE a.id = $1`,
     [applicationId],
   )) as Array<RefRow & { id: string; lot_id: string; status: string; bidder_number: string | null; sub_account: string | null; deposit_required: string; deposit_deadline: Date; members: string[] }>;
   if (!r) return null;
@@ -73,7 +71,7 @@ export interface SettledLotFacts {
 export async function settledLotFacts(em: EntityManager, lotId: string): Promise<SettledLotFacts | null> {
   const [s] = (await em.query(
     `SELECT s.outcome, s.winner_application_id, s.price::text AS price, s.earnest::text AS earnest, s.closed_at, s.contract_deadline, c.verification_code, c.sign_deadline, ${LOT_REF}
-       FROM settlement s JOIN lot l ON l.id = s.lot_id AND NOT l.practice JOIN announcement an ON an.id = l.announcement_id LEFT JOIN confirmation c ON c.lot_id = s.lot_id
+       FROM settlement s JOIN lot l ON l.id = s.lot_id JOIN announcement an ON an.id = l.announcement_id LEFT JOIN confirmation c ON c.lot_id = s.lot_id
       WHERE s.lot_id = $1`,
     [lotId],
   )) as Array<
@@ -115,7 +113,7 @@ export interface RefundFacts {
 export async function refundFacts(em: EntityManager, refundId: string): Promise<RefundFacts | null> {
   const [r] = (await em.query(
     `SELECT r.id, r.amount::text AS amount, r.status, to_char(r.paid_on, 'YYYY-MM-DD') AS paid_on, r.bank_reference, ${LOT_REF}, ${MEMBERS('r.application_id')} AS members
-       FROM refund r JOIN lot l ON l.id = r.lot_id AND NOT l.practice JOIN announcement an ON an.id = l.announcement_id WHERE r.id = $1`,
+       FROM refund r JOIN lot l ON l.id = r.lot_id JOIN announcement an ON an.id = l.announcement_id WHERE r.id = $1`,
     [refundId],
   )) as Array<RefRow & { id: string; amount: string; status: string; paid_on: string | null; bank_reference: string | null; members: string[] }>;
   if (!r) return null;
@@ -136,7 +134,7 @@ export async function contractFacts(em: EntityManager, contractId: string): Prom
   const [k] = (await em.query(
     `SELECT k.id, k.contract_number, k.status, ${LOT_REF}, ${MEMBERS('k.application_id')} AS members,
             (SELECT coalesce(sum(p.amount), 0)::text FROM premium_payment p WHERE p.contract_id = k.id AND p.kind = 'premium') AS paid
-       FROM land_contract k JOIN lot l ON l.id = k.lot_id AND NOT l.practice JOIN announcement an ON an.id = l.announcement_id WHERE k.id = $1`,
+       FROM land_contract k JOIN lot l ON l.id = k.lot_id JOIN announcement an ON an.id = l.announcement_id WHERE k.id = $1`,
     [contractId],
   )) as Array<RefRow & { id: string; contract_number: string; status: string; members: string[]; paid: string }>;
   if (!k) return null;
