@@ -53,3 +53,80 @@ export class PracticeBiddersDto {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @IsString({ each: true }) @Matches(USERNAME, { each: true, message: 'each of usernames must be a username' })
   usernames: string[];
 }
+
+// ── responses (for the OpenAPI document the web client is generated from) ──────────────────────
+
+class PracticeScheduleDto {
+  @ApiProperty({ format: 'date-time', description: 'when trading opens' }) opensAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) listingEnd: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) sealedBidDeadline: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) openingAt: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'the countdown of the timed round, auction rounds or the cap round, seconds' }) countdownSeconds: number | null;
+  @ApiProperty({ type: [Number], example: [30, 10] }) warningSeconds: number[];
+}
+
+class SimulatedDepositDto {
+  @ApiProperty({ example: '2000000.00' }) amount: string;
+  @ApiProperty({ enum: [true], description: 'never paid: nothing reaches the ledger' }) simulated: true;
+}
+
+class PracticeParcelDto {
+  @ApiProperty({ example: '模拟地块（非真实宗地）' }) name: string;
+  @ApiProperty({ example: '20000.00' }) area: string;
+  @ApiProperty({ example: '2.5000' }) plotRatioMax: string;
+}
+
+class PracticeTermsViewDto {
+  @ApiProperty({ example: '10000000.00' }) startPrice: string;
+  @ApiProperty({ example: '200000.00', nullable: true, type: String }) increment: string | null;
+  @ApiProperty({ enum: ['total'] }) priceUnit: string;
+  @ApiProperty({ example: '12000000.00', nullable: true, type: String }) priceCap: string | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'the cap mode as in a lot’s terms' }) capRule: Record<string, unknown> | null;
+  @ApiProperty({ type: SimulatedDepositDto }) deposit: SimulatedDepositDto;
+  @ApiProperty({ type: PracticeParcelDto, nullable: true }) parcel: PracticeParcelDto | null;
+}
+
+class PracticeSeatDto {
+  @ApiProperty({ example: '027' }) bidderNumber: string;
+}
+
+class PracticeParticipantDto {
+  @ApiProperty({ example: '027' }) bidderNumber: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null for a simulated opponent' }) username: string | null;
+  @ApiProperty() simulated: boolean;
+}
+
+class PracticeLiveLinksDto {
+  @ApiProperty({ example: '/auction' }) namespace: string;
+  @ApiProperty() trading: string;
+  @ApiProperty() events: string;
+  @ApiProperty() chain: string;
+  @ApiProperty() verify: string;
+  @ApiProperty() result: string;
+}
+
+/** A practice lot as its creator, its seated bidders and trading staff see it. */
+export class PracticeLotViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: [true] }) practice: true;
+  @ApiProperty({ example: 'MN-20270112-3F9A1C7E' }) lotNumber: string;
+  @ApiProperty({ example: '模拟竞价·挂牌（限时竞价）' }) title: string;
+  @ApiProperty({ enum: PRACTICE_METHODS }) method: string;
+  @ApiProperty({ enum: PRACTICE_CAP_MODES, nullable: true }) capMode: string | null;
+  @ApiProperty({ example: 'timed_round' }) phase: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt: string | null;
+  @ApiProperty({ format: 'date-time', description: 'when the lot and every row it produced are deleted' }) expiresAt: string;
+  @ApiProperty({ enum: ['you', 'trainer', 'bidder'] }) startedBy: string;
+  @ApiProperty({ type: PracticeScheduleDto }) schedule: PracticeScheduleDto;
+  @ApiProperty({ type: PracticeTermsViewDto }) terms: PracticeTermsViewDto;
+  @ApiProperty({ type: PracticeSeatDto, nullable: true, description: 'your seat, when you hold one' }) you: PracticeSeatDto | null;
+  @ApiProperty({ description: 'seated bidders, simulated opponents included' }) bidderCount: number;
+  @ApiPropertyOptional({ type: [PracticeParticipantDto], description: 'trading staff only: who is behind each number' }) participants?: PracticeParticipantDto[];
+  @ApiProperty({ type: PracticeLiveLinksDto }) live: PracticeLiveLinksDto;
+}
+
+export class PracticeLotListDto {
+  @ApiProperty({ type: [PracticeLotViewDto] }) items: PracticeLotViewDto[];
+}
