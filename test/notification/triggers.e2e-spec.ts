@@ -234,8 +234,8 @@ describe('notifications reach the people a change concerns', () => {
     });
 
     it('tells a bidder its deposit was refunded, with the bank reference', async () => {
-      const refunds = (await t.http().get('/api/refunds').query({ lotId }).set(bearer(finance)).expect(200)).body as Array<{ id: string; application_id: string }>;
-      const refund = refunds.find((r) => r.application_id === bidders[0]!.applicationId)!;
+      const refunds = (await t.http().get('/api/refunds').query({ lotId }).set(bearer(finance)).expect(200)).body as Array<{ id: string; applicationId: string }>;
+      const refund = refunds.find((r) => r.applicationId === bidders[0]!.applicationId)!;
       await t.http().post(`/api/refunds/${refund.id}/payment`).set(bearer(finance)).send({ bankReference: 'BK20261207001', paidOn: await today() }).expect(201);
       const [paid] = await ofKind(bidders[0]!.token, 'refund.paid');
       expect(paid!.body).toContain('1960000.00元');
