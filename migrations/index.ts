@@ -11,6 +11,7 @@ import { QualificationHardening1795300002000 } from './1795300002000-Qualificati
 import { SaleFigures1795300003000 } from './1795300003000-SaleFigures';
 import { NotificationOutbox1795300004000 } from './1795300004000-NotificationOutbox';
 import { ReserveSealOnlyWithReserve1795300004010 } from './1795300004010-ReserveSealOnlyWithReserve';
+import { PracticeLots1795300007000 } from './1795300007000-PracticeLots';
 
 /** Every migration, in order. A new migration file is added here too (the build bundles no globs). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   SaleFigures1795300003000,
   NotificationOutbox1795300004000,
   ReserveSealOnlyWithReserve1795300004010,
+  PracticeLots1795300007000,
 ];

@@ -19,6 +19,15 @@ describe('first-start demo (DEMO=on)', () => {
     const live = await seedDemoSale(t.app);
     expect(live?.simulated.map((b) => b.bidderNumber)).toEqual(['027', '031', '046']);
     expect(await seedDemoSale(t.app)).toBeUndefined();
+    // The three are enlisted with the simulated-bidder driver (in the database, so a restart goes on), with their private limits.
+    const enlisted = (await t.dataSource.query(`SELECT bidder_number, limit_price::text AS limit FROM simulated_bidder WHERE lot_id = $1 ORDER BY bidder_number`, [live!.lotId])) as unknown[];
+    expect(enlisted).toEqual([
+      { bidder_number: '027', limit: '14600000.00' },
+      { bidder_number: '031', limit: '15300000.00' },
+      { bidder_number: '046', limit: '14900000.00' },
+    ]);
+    // The tests below bid by hand on the live lot: its simulated bidders wait (their own test follows).
+    await t.dataSource.query(`UPDATE simulated_lot SET next_at = 'infinity' WHERE lot_id = $1`, [live!.lotId]);
 
     const announcements = await t.http().get('/api/public/announcements').expect(200);
     expect(announcements.body.items).toHaveLength(1);
@@ -90,5 +99,26 @@ describe('first-start demo (DEMO=on)', () => {
     expect(confirmation.ok).toBe(true);
     const refunds = (await t.dataSource.query(`SELECT count(*)::int AS n, sum(amount)::text AS total FROM refund WHERE lot_id = $1`, [lot.id])) as Array<{ n: number; total: string }>;
     expect(refunds[0]).toEqual({ n: 3, total: '8280000.00' });
+  });
+});
+
+describe("the demo's simulated bidders", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.app.get(UsersService).seedDemoUsers();
+  });
+  afterAll(() => t.close());
+
+  it('bid on the live lot through the driver of practice lots, from the auction clock: a quote at the lowest price, as a retry-safe client bid id', async () => {
+    const live = (await seedDemoSale(t.app))!;
+    await t.dataSource.query(`UPDATE simulated_lot SET next_at = clock_timestamp() WHERE lot_id = $1`, [live.lotId]);
+    await t.app.get(AuctionClock).runOnce();
+    const bids = (await t.dataSource.query(`SELECT bidder_number, price::text AS price, client_bid_id FROM bid WHERE lot_id = $1`, [live.lotId])) as Array<Record<string, string>>;
+    expect(bids).toHaveLength(1);
+    expect(bids[0]).toMatchObject({ price: '13800000.00', client_bid_id: 'sim-0' });
+    expect(['027', '031', '046']).toContain(bids[0]!.bidder_number);
+    const [driver] = (await t.dataSource.query(`SELECT step, listing_quotes, next_at > clock_timestamp() + interval '3 seconds' AS paused FROM simulated_lot WHERE lot_id = $1`, [live.lotId])) as unknown[];
+    expect(driver).toEqual({ step: 1, listing_quotes: 1, paused: true });
   });
 });

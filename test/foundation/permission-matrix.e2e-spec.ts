@@ -138,6 +138,10 @@ const MATRIX: Record<string, 'public' | 'signed-in' | 'bank-signed' | readonly R
   'POST /api/ledger/entries/:id/reversal': [Role.FinanceOfficer],
   'GET /api/reports/land-sales': [Role.FinanceOfficer, Role.Supervisor],
   'GET /api/public/statistics/land-sales': 'public',
+  'POST /api/practice-lots': [Role.Bidder, Role.TradingOfficer],
+  'GET /api/practice-lots/mine': [Role.Bidder, Role.TradingOfficer],
+  'GET /api/practice-lots/:id': [Role.Bidder, Role.TradingOfficer],
+  'POST /api/practice-lots/:id/bidders': [Role.TradingOfficer],
 };
 
 /** Placeholder values for path parameters: well-formed, pointing at nothing. */

@@ -30,8 +30,19 @@ let userCounter = 0;
 
 /** The configuration every test instance runs with (also used by child-process instances). */
 export function testRuntimeConfig(env: Record<string, string>, databaseUrl: string, dataDir: string): RuntimeConfig {
-  // Live trading's clock, settlement, the notification outbox and the cross-instance socket adapter are off unless a test turns them on.
-  const appConfig = loadConfig({ LOG_LEVEL: 'silent', DEMO: 'off', PORT: '0', DATA_DIR: dataDir, SOCKET_ADAPTER: 'none', CLOCK_INTERVAL_MS: '0', SETTLEMENT_INTERVAL_MS: '0', NOTIFY_DISPATCH_INTERVAL_MS: '0', ...env });
+  // Live trading's clock, settlement, the notification outbox, the practice cleanup and the cross-instance socket adapter are off unless a test turns them on.
+  const appConfig = loadConfig({
+    LOG_LEVEL: 'silent',
+    DEMO: 'off',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    SOCKET_ADAPTER: 'none',
+    CLOCK_INTERVAL_MS: '0',
+    SETTLEMENT_INTERVAL_MS: '0',
+    NOTIFY_DISPATCH_INTERVAL_MS: '0',
+    PRACTICE_CLEANUP_INTERVAL_MS: '0',
+    ...env,
+  });
   return {
     ...appConfig,
     databaseUrl,

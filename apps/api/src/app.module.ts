@@ -12,6 +12,7 @@ import { QualificationModule } from '@app/qualification';
 import path from 'node:path';
 import { MoneyModule } from '@app/money';
 import { NotificationModule } from '@app/notification';
+import { PracticeModule } from '@app/practice';
 import { ReserveModule } from '@app/reserve';
 import { SettingsModule } from '@app/settings';
 import { SettlementModule } from '@app/settlement';
@@ -33,6 +34,14 @@ export class AppModule implements NestModule {
       subAccountPrefix: config.bankSubAccountPrefix,
       bankSimulator: config.bankSimulator,
       fileStoreDir: path.resolve(config.dataDir, 'files'),
+    });
+    const bidding = BiddingModule.forRoot({
+      listing,
+      reserveKey: config.reserveKey,
+      clockIntervalMs: config.clockIntervalMs,
+      bidRatePerSecond: config.bidRatePerSecond,
+      bidBurst: config.bidBurst,
+      batchMax: config.bidBatchMax,
     });
     return {
       module: AppModule,
@@ -59,14 +68,8 @@ export class AppModule implements NestModule {
         DisclosureModule,
         listing,
         qualification,
-        BiddingModule.forRoot({
-          listing,
-          reserveKey: config.reserveKey,
-          clockIntervalMs: config.clockIntervalMs,
-          bidRatePerSecond: config.bidRatePerSecond,
-          bidBurst: config.bidBurst,
-          batchMax: config.bidBatchMax,
-        }),
+        bidding,
+        PracticeModule.forRoot({ listing, qualification, bidding, cleanupIntervalMs: config.practiceCleanupIntervalMs }),
         SettlementModule.forRoot({ qualification, publicBaseUrl: config.publicBaseUrl, transferor: config.transferorName, intervalMs: config.settlementIntervalMs }),
       ],
       controllers: [HealthController, WebConfigController],

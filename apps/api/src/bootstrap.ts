@@ -22,7 +22,6 @@ import {
 } from '@app/database';
 import { MIGRATIONS } from '../../../migrations';
 import { AppModule } from './app.module';
-import { startDemoBidders } from './demo/demo-bidders';
 import { seedDemoSale, type DemoLiveLot } from './demo/demo-seed';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { loadOrCreateLocalSecrets } from './config/local-secrets';
@@ -166,7 +165,8 @@ export async function startPlatform(env: NodeJS.ProcessEnv): Promise<RunningPlat
     const app = await createApp(config);
     const live = await seedAccounts(app, config);
     await app.listen(config.port, config.host);
-    const stopDemoBidders = live ? startDemoBidders(app, live) : undefined;
+    // The demo's simulated bidders are driven by every instance's auction clock, from the database.
+    if (live) new Logger('Demo').log(`simulated bidders ${live.simulated.map((s) => s.bidderNumber).join(', ')} are bidding on SG-DEMO-L03 (演示)`);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://localhost:${port}`;
@@ -175,11 +175,10 @@ export async function startPlatform(env: NodeJS.ProcessEnv): Promise<RunningPlat
       app,
       url,
       config,
-      // In order: the demo's bids in flight; then Nest drains the clock and settlement runs
+      // In order: Nest drains the clock (with the simulated bidders it drives) and settlement runs
       // (beforeApplicationShutdown), closes HTTP (in-flight requests finish) and socket.io with its
       // adapter, then the database pool; PostgreSQL stops last, with no connection left open.
       stop: async () => {
-        await stopDemoBidders?.();
         await app.close();
         if (db.embedded?.owned) {
           await waitForClientsToLeave(db.embedded.url);

@@ -7,6 +7,7 @@ import { AuctionClock } from './application/auction-clock.service';
 import { BidQueue } from './application/bid-queue';
 import { BIDDING_DEFAULT_OPTIONS, BIDDING_OPTIONS, type BiddingOptions } from './application/bidding-options';
 import { LiveEvents } from './application/live-events';
+import { SimulatedBidders } from './application/simulated-bidders.service';
 import { TradingQueryService } from './application/trading-query.service';
 import { TradingService } from './application/trading.service';
 import { TradingController } from './http/trading.controller';
@@ -28,8 +29,8 @@ export class BiddingModule implements OnModuleInit {
       module: BiddingModule,
       imports: [listing, ReserveModule, TypeOrmModule.forFeature(BIDDING_ENTITIES)],
       controllers: [TradingController],
-      providers: [{ provide: BIDDING_OPTIONS, useValue: resolved }, AfterCommit, LiveEvents, TradingService, TradingQueryService, BidQueue, AuctionClock, AuctionGateway],
-      exports: [TradingService, TradingQueryService, AuctionClock],
+      providers: [{ provide: BIDDING_OPTIONS, useValue: resolved }, AfterCommit, LiveEvents, TradingService, TradingQueryService, SimulatedBidders, BidQueue, AuctionClock, AuctionGateway],
+      exports: [TradingService, TradingQueryService, SimulatedBidders, AuctionClock],
     };
   }
 

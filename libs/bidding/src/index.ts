@@ -1,5 +1,6 @@
 export * from './application/auction-clock.service';
 export * from './application/bidding-options';
+export * from './application/simulated-bidders.service';
 export * from './application/trading-query.service';
 export * from './application/trading.service';
 export * from './bidding.module';

@@ -111,6 +111,8 @@ export interface LotSnapshot {
   leadingArea: DecimalString | null;
   leadingShare: DecimalString | null;
   outcome: Record<string, unknown> | null;
+  /** A practice lot (模拟竞价): a rehearsal, no real sale. */
+  practice: boolean;
 }
 
 export interface JoinAck {
@@ -133,6 +135,8 @@ interface Frame {
   at: IsoInstant;
   /** Present (true) only in the copy sent to the bidder whose bid it is. */
   own?: true;
+  /** Present (true) on every event of a practice lot (模拟竞价). */
+  practice?: true;
 }
 
 export interface BidAcceptedEvent extends Frame {

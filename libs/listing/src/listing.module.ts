@@ -7,6 +7,7 @@ import { ApprovalService } from './application/approval.service';
 import { DraftLotService } from './application/draft-lot.service';
 import { LISTING_OPTIONS, type ListingOptions } from './application/listing-config';
 import { LiveTrading } from './application/live-trading';
+import { PracticeLotWriter } from './application/practice-lot-writer';
 import { ReservePriceService } from './application/reserve-price.service';
 import { AnnouncementsController } from './http/announcements.controller';
 import { AnnouncementVersionEntity } from './persistence/announcement-version.entity';
@@ -35,8 +36,8 @@ export class ListingModule {
         ]),
       ],
       controllers: [AnnouncementsController],
-      providers: [{ provide: LISTING_OPTIONS, useValue: options }, AnnouncementService, DraftLotService, ReservePriceService, ApprovalService, ApplicantDirectory, LiveTrading],
-      exports: [AnnouncementService, ReservePriceService, ApplicantDirectory, LiveTrading],
+      providers: [{ provide: LISTING_OPTIONS, useValue: options }, AnnouncementService, DraftLotService, ReservePriceService, ApprovalService, ApplicantDirectory, LiveTrading, PracticeLotWriter],
+      exports: [AnnouncementService, ReservePriceService, ApplicantDirectory, LiveTrading, PracticeLotWriter],
     };
   }
 }

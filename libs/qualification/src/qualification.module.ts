@@ -11,6 +11,7 @@ import { DepositService } from './application/deposit.service';
 import { DocumentService } from './application/document.service';
 import { FileStore, LocalDiskFileStore } from './application/file-store';
 import { InvitationService } from './application/invitation.service';
+import { PracticeSeats } from './application/practice-seats';
 import { QUALIFICATION_OPTIONS, type QualificationOptions } from './application/qualification-options';
 import { BankSimulatorController, QualificationController } from './http/qualification.controller';
 import { ApplicationDocumentEntity, ApplicationEntity, ApplicationPartnerEntity, JointInvitationEntity, SubAccountRegistryEntity } from './persistence/application.entity';
@@ -53,8 +54,9 @@ export class QualificationModule implements OnModuleInit {
         InvitationService,
         DocumentService,
         DepositService,
+        PracticeSeats,
       ],
-      exports: [BidderService, ApplicationService],
+      exports: [BidderService, ApplicationService, PracticeSeats],
     };
   }
 

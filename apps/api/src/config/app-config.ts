@@ -138,6 +138,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000)
   SETTLEMENT_INTERVAL_MS = 5000;
 
+  /** How often each instance deletes the practice lots (模拟竞价) whose retention has passed (ms); 0 turns it off. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(86_400_000)
+  PRACTICE_CLEANUP_INTERVAL_MS = 60_000;
+
   /** The platform's public address, printed in the confirmation's verification link and QR code. */
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL, e.g. https://land.example.gov.cn' })
   PUBLIC_BASE_URL?: string;
@@ -231,6 +235,7 @@ export interface AppConfig {
   bidBurst: number;
   bidBatchMax: number;
   settlementIntervalMs: number;
+  practiceCleanupIntervalMs: number;
   publicBaseUrl: string;
   transferorName: string;
   notify: {
@@ -326,6 +331,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     bidBurst: parsed.BID_BURST,
     bidBatchMax: parsed.BID_BATCH_MAX,
     settlementIntervalMs: parsed.SETTLEMENT_INTERVAL_MS,
+    practiceCleanupIntervalMs: parsed.PRACTICE_CLEANUP_INTERVAL_MS,
     publicBaseUrl: (parsed.PUBLIC_BASE_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, ''),
     transferorName: parsed.TRANSFEROR_NAME,
     notify: {

@@ -2,6 +2,7 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
+import { SimulatedBidders } from '@app/bidding';
 import { UserEntity } from '@app/auth';
 import { WorkingDayCalendar, addDays as addIsoDays, type IsoDate } from '@app/calendar';
 import { RequestContext, type Actor } from '@app/common';
@@ -167,7 +168,8 @@ export async function seedDemoSale(app: INestApplication): Promise<DemoLiveLot |
   }
   // The live demo: an industrial lot on the same announcement whose schedule is compressed after
   // publication so that its listing board is open now, ends a minute after start, and goes into a
-  // timed final round driven by simulated bidders (demo-bidders.ts). Labelled 演示 everywhere.
+  // timed final round driven by simulated bidders (libs/bidding SimulatedBidders, the driver practice
+  // lots use too: its state is in the database, so a restart goes on where it stopped). Labelled 演示 everywhere.
   const live = await as('trading', () =>
     announcements.addLot(a.id, {
       lotNumber: 'SG-DEMO-L03',
@@ -189,19 +191,29 @@ export async function seedDemoSale(app: INestApplication): Promise<DemoLiveLot |
     }),
   );
   await as('trading', () => announcements.publish(a.id));
-  const simulated = await seedLiveRound(dataSource, app.get(LedgerService), live.id, (em) =>
+  const simulated = await seedLiveRound(dataSource, app.get(LedgerService), app.get(SimulatedBidders), live.id, (em) =>
     announceLiveSchedule(em, app.get(DisclosureService), app.get(AuditService), live.id, actorOf('trading')),
   );
   new Logger('Demo').log(`seeded ${PARCELS.length} demo parcels, the published announcement ${a.number} and a live timed round on SG-DEMO-L03`);
   return { lotId: live.id, simulated };
 }
 
+/** The simulated bidders' private limits (027, 031, 046) and pace: a quote or two on the board, then bids every 4–18 s. */
+const DEMO_LIMITS = ['14600000.00', '15300000.00', '14900000.00'];
+const DEMO_PACE = { firstMoveInMs: 3_000, minDelayMs: 4_000, maxDelayMs: 18_000, listingQuotesMax: 2 };
+
 /**
  * Qualifies bidder1 and three simulated bidders on the live lot — each with its virtual sub-account and
- * its deposit received (and posted to the ledger), as the bank would have reported it — and moves the
- * lot's schedule to now.
+ * its deposit received (and posted to the ledger), as the bank would have reported it — enlists the
+ * three with the simulated-bidder driver, and moves the lot's schedule to now.
  */
-async function seedLiveRound(dataSource: DataSource, ledger: LedgerService, lotId: string, announce: (em: EntityManager) => Promise<void>): Promise<DemoLiveLot['simulated']> {
+async function seedLiveRound(
+  dataSource: DataSource,
+  ledger: LedgerService,
+  driver: SimulatedBidders,
+  lotId: string,
+  announce: (em: EntityManager) => Promise<void>,
+): Promise<DemoLiveLot['simulated']> {
   return dataSource.transaction(async (em) => {
     const bidders = [
       { username: 'bidder1', name: '寿光市某置业有限公司（演示）', number: '018' },
@@ -230,6 +242,7 @@ async function seedLiveRound(dataSource: DataSource, ledger: LedgerService, lotI
                       trading_start = clock_timestamp(), trading_end = clock_timestamp() + interval '75 seconds' WHERE id = $1`,
       [lotId],
     );
+    await driver.enlist(em, lotId, simulated.map((s, i) => ({ ...s, limit: Money.of(DEMO_LIMITS[i]!) })), DEMO_PACE);
     await announce(em);
     return simulated;
   });

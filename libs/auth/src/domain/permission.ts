@@ -40,6 +40,10 @@ export enum Permission {
   PaymentRecord = 'payment.record',
   /** Play the bank in a demo: the simulated bank signs and delivers a deposit notice (never served with DEMO=off). */
   BankSimulate = 'bank.simulate',
+  /** Start a practice lot (模拟竞价) and read one's own: a bidder rehearses, a trainer runs one for a class. */
+  PracticeRun = 'practice.run',
+  /** Trainer: seat named bidder accounts on a practice lot (a class). */
+  PracticeTrain = 'practice.train',
 }
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -56,11 +60,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.TradingControl,
     Permission.SettlementRead,
     Permission.SettlementManage,
+    Permission.PracticeRun,
+    Permission.PracticeTrain,
   ],
   [Role.PricingCommittee]: [Permission.ReserveSubmit],
   [Role.Supervisor]: [Permission.AuditRead, Permission.ParcelRead, Permission.AnnouncementRead, Permission.ApprovalDecide, Permission.BidderRead, Permission.DepositRead, Permission.TradingControl, Permission.LedgerRead, Permission.SettlementRead],
   [Role.FinanceOfficer]: [Permission.ParcelRead, Permission.DepositRead, Permission.LedgerRead, Permission.LedgerWrite, Permission.SettlementRead, Permission.PaymentRecord, Permission.BankSimulate],
-  [Role.Bidder]: [Permission.BidderSelf],
+  [Role.Bidder]: [Permission.BidderSelf, Permission.PracticeRun],
 };
 
 export function rolesGranting(permission: Permission): Role[] {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { BIDDING_OPTIONS, type BiddingOptions } from './bidding-options';
+import { SimulatedBidders } from './simulated-bidders.service';
 import { TradingService } from './trading.service';
 
 /**
@@ -7,6 +8,8 @@ import { TradingService } from './trading.service';
  * lots whose `due_at` has passed, one at a time with `FOR UPDATE SKIP LOCKED`, and ticks them. Two
  * instances never tick the same lot at once, a closing and a last-second bid are serialized by the
  * row lock, and after a restart the clock simply reads `due_at` again: nothing lives in memory.
+ * Each pass then moves the simulated bidders that are due (the demo's and practice lots'), taken the
+ * same way, one instance per lot.
  */
 @Injectable()
 export class AuctionClock implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
@@ -17,6 +20,7 @@ export class AuctionClock implements OnApplicationBootstrap, BeforeApplicationSh
 
   constructor(
     private readonly trading: TradingService,
+    private readonly simulated: SimulatedBidders,
     @Inject(BIDDING_OPTIONS) private readonly options: BiddingOptions,
   ) {}
 
@@ -68,6 +72,11 @@ export class AuctionClock implements OnApplicationBootstrap, BeforeApplicationSh
       }
     } catch (err) {
       if (!this.stopped) this.logger.error({ err }, 'clock tick failed');
+    }
+    try {
+      if (!this.stopped) await this.simulated.driveDue();
+    } catch (err) {
+      if (!this.stopped) this.logger.error({ err }, 'driving the simulated bidders failed');
     }
     return n;
   }

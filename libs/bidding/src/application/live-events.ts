@@ -29,12 +29,13 @@ export class LiveEvents {
     this.server = server;
   }
 
-  publish(lotId: string, events: readonly StoredEvent[], owners: ReadonlyMap<number, string>): void {
+  /** `practice`: the lot is a rehearsal (模拟竞价); every frame says so (outside the hashed payload). */
+  publish(lotId: string, events: readonly StoredEvent[], owners: ReadonlyMap<number, string>, practice = false): void {
     const server = this.server;
     if (!server || events.length === 0) return;
     const room = lotRoom(lotId);
     for (const e of events) {
-      const frame = { lotId, seq: e.seq, serverTime: new Date().toISOString(), hash: e.hash, ...e.payload };
+      const frame = { lotId, seq: e.seq, serverTime: new Date().toISOString(), hash: e.hash, ...e.payload, ...(practice ? { practice: true } : {}) };
       const owner = owners.get(e.seq);
       if (owner === undefined) {
         server.to(room).emit(e.type, frame);

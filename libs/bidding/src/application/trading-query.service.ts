@@ -33,10 +33,23 @@ export class TradingQueryService {
   async join(lotId: string, lastSeq: number, ownApplicationId?: string): Promise<{ snapshot: LotSnapshot; events: ReplayedEvent[] }> {
     return this.dataSource.transaction('REPEATABLE READ', async (em) => {
       const [row] = (await em.query(
-        `SELECT l.id, l.lot_number, l.method, l.phase, l.seq, l.trading_state, l.deadline, l.current_price::text AS current_price, l.leader_number, l.trading_start, clock_timestamp() AS now
+        `SELECT l.id, l.lot_number, l.method, l.phase, l.seq, l.trading_state, l.deadline, l.current_price::text AS current_price, l.leader_number, l.trading_start, l.practice, clock_timestamp() AS now
            FROM lot l WHERE l.id = $1 AND l.phase <> 'draft'`,
         [lotId],
-      )) as Array<{ id: string; lot_number: string; method: string; phase: string; seq: string; trading_state: unknown; deadline: Date | null; current_price: string | null; leader_number: string | null; trading_start: Date; now: Date }>;
+      )) as Array<{
+        id: string;
+        lot_number: string;
+        method: string;
+        phase: string;
+        seq: string;
+        trading_state: unknown;
+        deadline: Date | null;
+        current_price: string | null;
+        leader_number: string | null;
+        trading_start: Date;
+        practice: boolean;
+        now: Date;
+      }>;
       if (!row) throw new DomainError('LOT_NOT_FOUND', `lot ${lotId} does not exist or is not published`, 'lotId');
       const seq = Number(row.seq);
       const snap = row.trading_state ? tradingSnapshot(decodeTradingState(row.trading_state)) : undefined;
@@ -58,20 +71,22 @@ export class TradingQueryService {
         leadingArea: snap?.leadingArea?.toString() ?? null,
         leadingShare: snap?.leadingShare?.toString() ?? null,
         outcome: snap?.outcome ? (JSON.parse(JSON.stringify(snap.outcome)) as Record<string, unknown>) : null,
+        practice: row.practice,
       };
-      const events = lastSeq < seq ? await this.events(em, lotId, lastSeq, ownApplicationId) : [];
+      const events = lastSeq < seq ? await this.events(em, lotId, lastSeq, ownApplicationId, row.practice) : [];
       return { snapshot, events };
     });
   }
 
-  private async events(em: { query: DataSource['query'] }, lotId: string, afterSeq: number, ownApplicationId?: string): Promise<ReplayedEvent[]> {
+  private async events(em: { query: DataSource['query'] }, lotId: string, afterSeq: number, ownApplicationId: string | undefined, practice: boolean): Promise<ReplayedEvent[]> {
     const rows = (await em.query(
       `SELECT e.seq, e.type, e.payload, e.hash, e.prev_hash, (b.application_id IS NOT NULL AND b.application_id = $3) AS own
          FROM lot_event e LEFT JOIN bid b ON b.lot_id = e.lot_id AND b.seq = e.seq
         WHERE e.lot_id = $1 AND e.seq > $2 ORDER BY e.seq`,
       [lotId, afterSeq, ownApplicationId ?? null],
     )) as Array<{ seq: string; type: string; payload: Record<string, unknown>; hash: string; own: boolean }>;
-    return rows.map((r) => ({ lotId, seq: Number(r.seq), hash: r.hash, ...r.payload, type: r.type, ...(r.own ? { own: true } : {}) }));
+    // Replayed like the live frames: a practice lot's events say so (outside the hashed payload).
+    return rows.map((r) => ({ lotId, seq: Number(r.seq), hash: r.hash, ...r.payload, type: r.type, ...(r.own ? { own: true } : {}), ...(practice ? { practice: true } : {}) }));
   }
 
   /** The lot's whole event log as published: each event's canonical payload, seq, previous hash and hash. */
@@ -165,7 +180,7 @@ export class TradingQueryService {
     const [r] = (await this.dataSource.query(
       `SELECT r.outcome, r.reason, r.winner_number, r.price::text AS price, r.price_unit, r.bid_price::text AS bid_price, r.floor_area::text AS floor_area, r.area::text AS area, r.share::text AS share, r.unit_price::text AS unit_price,
               r.floor_price::text AS floor_price, r.premium_rate::text AS premium_rate, r.land_area::text AS land_area, r.reserve_value::text AS reserve_value,
-              r.reserve_salt, r.reserve_commitment, r.chain_length, r.chain_head, r.closed_at, l.lot_number
+              r.reserve_salt, r.reserve_commitment, r.chain_length, r.chain_head, r.closed_at, l.lot_number, l.practice
          FROM result r JOIN lot l ON l.id = r.lot_id WHERE r.lot_id = $1`,
       [lotId],
     )) as Array<Record<string, unknown>>;
@@ -193,6 +208,8 @@ export class TradingQueryService {
       chainLength: Number(r.chain_length),
       chainHead: r.chain_head,
       closedAt: r.closed_at,
+      /** A rehearsal (模拟竞价): no real sale, nothing settled or published. */
+      practice: r.practice === true,
     };
   }
 }

@@ -42,7 +42,7 @@ export interface PendingBid {
   readonly price: Money;
   /**
    * The account and session the bid comes from, checked under the lot's lock. Every bid from a socket
-   * carries it; only the in-process demo bidders (no login) have none.
+   * carries it; only the simulated bidders (simulated-bidders.service.ts: no login) have none.
    */
   readonly account?: AccountRef;
 }
@@ -68,6 +68,8 @@ interface LotRow {
   last_hash: string | null;
   trading_state: unknown;
   start_price: string;
+  /** A practice lot (模拟竞价): no parcels, no public notice, marked in every frame. */
+  practice: boolean;
 }
 
 /** What the clock also needs to open applications and create the trading state. */
@@ -242,7 +244,7 @@ export class TradingService {
     } finally {
       await qr.release();
     }
-    if (session && session.events.length > 0) this.live.publish(lotId, session.events, session.owners);
+    if (session && session.events.length > 0) this.live.publish(lotId, session.events, session.owners, session.row.practice);
     return value;
   }
 
@@ -258,7 +260,7 @@ export class TradingService {
     const value = await work(session, qr, row);
     if (session && (session.changed || session.events.length > 0)) {
       await this.persist(qr, session);
-      if (session.events.length > 0) this.afterCommit.run(qr, () => this.live.publish(lotId, session.events, session.owners));
+      if (session.events.length > 0) this.afterCommit.run(qr, () => this.live.publish(lotId, session.events, session.owners, session.row.practice));
     }
     return value;
   }
@@ -274,7 +276,7 @@ export class TradingService {
     checks: { clientBidIds?: readonly string[]; accounts?: ReadonlyArray<AccountRef | undefined> } = {},
   ): Promise<{ row: LotRow; session: LotSession | null; prior: PriorAnswer[]; refused: ReadonlyMap<string, AccountRefusal> }> {
     const rows = (await qr.query(
-      `SELECT id, announcement_id, lot_number, title, method, phase, seq, last_hash, trading_state, start_price FROM lot WHERE id = $1 FOR UPDATE`,
+      `SELECT id, announcement_id, lot_number, title, method, phase, seq, last_hash, trading_state, start_price, practice FROM lot WHERE id = $1 FOR UPDATE`,
       [lotId],
     )) as LotRow[];
     const row = rows[0];
@@ -548,7 +550,7 @@ export class TradingService {
     try {
       await qr.startTransaction();
       const rows = (await qr.query(
-        `SELECT id, announcement_id, lot_number, title, method, phase, seq, last_hash, trading_state, terms, trading_start, trading_end, opening_at, application_start, start_price
+        `SELECT id, announcement_id, lot_number, title, method, phase, seq, last_hash, trading_state, terms, trading_start, trading_end, opening_at, application_start, start_price, practice
            FROM lot
           WHERE phase NOT IN ('draft','terminated','closed_sold','closed_unsold')
             -- a suspended lot only once the engine holds its suspension (its announced resumption is due_at)
@@ -575,7 +577,7 @@ export class TradingService {
     } finally {
       await qr.release();
     }
-    if (picked && session && session.events.length > 0) this.live.publish(picked, session.events, session.owners);
+    if (picked && session && session.events.length > 0) this.live.publish(picked, session.events, session.owners, session.row.practice);
     return picked;
   }
 
@@ -697,7 +699,10 @@ export class TradingService {
       `SELECT p.id, p.code, p.declared_area::text AS area, p.plot_ratio_max::text AS plot_ratio FROM lot_parcel lp JOIN parcel p ON p.id = lp.parcel_id WHERE lp.lot_id = $1 ORDER BY p.code`,
       [lotId],
     )) as Array<{ id: string; code: string; area: string; plot_ratio: string | null }>;
-    const measures = parcels.map((p) => ({ area: Area.of(p.area), plotRatioMax: p.plot_ratio === null ? null : Ratio.of(p.plot_ratio) }));
+    // A practice lot locks no parcel of the register: its figures come from the fictional parcel in its terms.
+    const measures = s.row.practice
+      ? await practiceParcelOf(em, lotId)
+      : parcels.map((p) => ({ area: Area.of(p.area), plotRatioMax: p.plot_ratio === null ? null : Ratio.of(p.plot_ratio) }));
     const landArea = landAreaOf(measures);
     // The engine's state keeps only what bidding needs; the unit is read from the lot's published terms.
     const [unitRow] = (await em.query(`SELECT coalesce(terms->>'priceUnit', 'total') AS price_unit FROM lot WHERE id = $1`, [lotId])) as Array<{ price_unit: PriceUnit }>;
@@ -744,25 +749,49 @@ export class TradingService {
         figures?.floorArea ? formatFloorArea(figures.floorArea) : null,
       ],
     );
-    const parcelIds = parcels.map((p) => p.id);
-    if (outcome.outcome === 'sold') await this.parcels.markSold(em, parcelIds, `lot ${s.row.lot_number} sold`);
-    else await this.parcels.returnAfterFailedSale(em, parcelIds, `lot ${s.row.lot_number} unsold: ${outcome.reason ?? ''}`);
-    await this.disclosure.publish(em, {
-      kind: 'result',
-      announcementId: s.row.announcement_id,
-      lotId,
-      title: `${s.row.lot_number}（${s.row.title}）${outcome.outcome === 'sold' ? '成交结果' : '流拍公告'}`,
-      body: resultNoticeBody(s.row.lot_number, outcome.outcome, outcome.reason, outcome.winnerNumber, figures, priceUnit, reserve, s.seq, s.lastHash ?? ''),
-    });
+    // A rehearsal changes no parcel and publishes nothing: its result is read at /result, marked practice.
+    if (!s.row.practice) {
+      const parcelIds = parcels.map((p) => p.id);
+      if (outcome.outcome === 'sold') await this.parcels.markSold(em, parcelIds, `lot ${s.row.lot_number} sold`);
+      else await this.parcels.returnAfterFailedSale(em, parcelIds, `lot ${s.row.lot_number} unsold: ${outcome.reason ?? ''}`);
+      await this.disclosure.publish(em, {
+        kind: 'result',
+        announcementId: s.row.announcement_id,
+        lotId,
+        title: `${s.row.lot_number}（${s.row.title}）${outcome.outcome === 'sold' ? '成交结果' : '流拍公告'}`,
+        body: resultNoticeBody(s.row.lot_number, outcome.outcome, outcome.reason, outcome.winnerNumber, figures, priceUnit, reserve, s.seq, s.lastHash ?? ''),
+      });
+    }
     await this.audit.record(em, {
       actor: 'system',
       action: outcome.outcome === 'sold' ? 'lot.close_sold' : 'lot.close_unsold',
       entityType: 'lot',
       entityId: lotId,
-      after: { outcome: outcome.outcome, reason: outcome.reason ?? null, winnerNumber: outcome.winnerNumber ?? null, price: price?.toString() ?? null, chainLength: s.seq, chainHead: s.lastHash },
+      after: {
+        outcome: outcome.outcome,
+        reason: outcome.reason ?? null,
+        winnerNumber: outcome.winnerNumber ?? null,
+        price: price?.toString() ?? null,
+        chainLength: s.seq,
+        chainHead: s.lastHash,
+        ...(s.row.practice ? { practice: true } : {}),
+      },
     });
     this.logger.log({ lotId, outcome: outcome.outcome, reason: outcome.reason }, 'lot closed');
   }
+}
+
+/**
+ * The fictional parcel of a practice lot (`terms.practiceParcel`: area and maximum plot ratio, decimal
+ * strings), so its result has a unit price and a floor price like a real one; none when absent.
+ */
+async function practiceParcelOf(em: EntityManager, lotId: string): Promise<Array<{ area: Area; plotRatioMax: Ratio | null }>> {
+  const [row] = (await em.query(`SELECT terms->'practiceParcel'->>'area' AS area, terms->'practiceParcel'->>'plotRatioMax' AS plot_ratio FROM lot WHERE id = $1`, [lotId])) as Array<{
+    area: string | null;
+    plot_ratio: string | null;
+  }>;
+  if (!row?.area) return [];
+  return [{ area: Area.of(row.area), plotRatioMax: row.plot_ratio === null ? null : Ratio.of(row.plot_ratio) }];
 }
 
 const REASON_TEXT: Record<string, string> = {

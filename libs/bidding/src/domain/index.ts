@@ -16,3 +16,4 @@ export * from './rejections';
 export * from './suspension';
 export * from './tender';
 export * from './trading-state';
+export * from './simulated-bidders';

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { Area, AreaColumn, Money, MoneyColumn, Ratio, RatioColumn } from '@app/money';
 import { LotEntity } from '@app/listing/persistence/lot.entity';
 import { ApplicationEntity } from '@app/qualification/persistence/application.entity';
@@ -271,4 +271,75 @@ export class ResultEntity {
   closedAt: Date;
 }
 
-export const BIDDING_ENTITIES = [LotEventEntity, BidEntity, BidRejectionEntity, SealedValueEntity, LotterySeedEntity, ResultEntity];
+/**
+ * A lot driven by simulated bidders (simulated-bidders.service.ts): the demo's live lot and every
+ * practice lot. Taken by one instance at a time (`FOR UPDATE SKIP LOCKED`) when `next_at` has passed;
+ * `step` numbers the driver's moves and makes each simulated bid's client bid id, so a move repeated
+ * after a crash is answered as a retry, never placed twice.
+ */
+@Entity({ name: 'simulated_lot' })
+@Check('simulated_lot_delay_check', `min_delay_ms > 0 AND max_delay_ms >= min_delay_ms`)
+@Index('simulated_lot_due_idx', ['done', 'nextAt'])
+export class SimulatedLotEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  lotId: string;
+
+  @ManyToOne(() => LotEntity)
+  @JoinColumn({ name: 'lot_id', foreignKeyConstraintName: 'simulated_lot_lot_fk' })
+  lot?: LotEntity;
+
+  @Column({ type: 'timestamptz' })
+  nextAt: Date;
+
+  @Column({ type: 'integer', default: 0 })
+  step: number;
+
+  /** The pause between two moves is drawn between these (ms). */
+  @Column({ type: 'integer' })
+  minDelayMs: number;
+
+  @Column({ type: 'integer' })
+  maxDelayMs: number;
+
+  /** How many quotes the simulated bidders put on a listing board in all (the rest is left to the timed round). */
+  @Column({ type: 'integer' })
+  listingQuotesMax: number;
+
+  @Column({ type: 'integer', default: 0 })
+  listingQuotes: number;
+
+  /** The lot has closed: nothing more to drive. */
+  @Column({ type: 'boolean', default: false })
+  done: boolean;
+}
+
+/** One simulated bidder of a driven lot: its seat and its private limit (never shown to anyone). */
+@Entity({ name: 'simulated_bidder' })
+export class SimulatedBidderEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  lotId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  applicationId: string;
+
+  @ManyToOne(() => LotEntity)
+  @JoinColumn({ name: 'lot_id', foreignKeyConstraintName: 'simulated_bidder_lot_fk' })
+  lot?: LotEntity;
+
+  @ManyToOne(() => ApplicationEntity)
+  @JoinColumn({ name: 'application_id', foreignKeyConstraintName: 'simulated_bidder_application_fk' })
+  application?: ApplicationEntity;
+
+  @Column({ type: 'text' })
+  bidderNumber: string;
+
+  /** The highest price it bids, in the lot's unit. */
+  @MoneyColumn()
+  limitPrice: Money;
+
+  /** At a 竞配建 cap: the largest floor area it offers. */
+  @AreaColumn({ nullable: true })
+  areaLimit: Area | null;
+}
+
+export const BIDDING_ENTITIES = [LotEventEntity, BidEntity, BidRejectionEntity, SealedValueEntity, LotterySeedEntity, ResultEntity, SimulatedLotEntity, SimulatedBidderEntity];

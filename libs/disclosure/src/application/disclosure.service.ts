@@ -61,7 +61,8 @@ export class DisclosureService {
   }
 
   private async publishedAnnouncement(em: EntityManager, id: string): Promise<AnnouncementEntity> {
-    const a = await em.findOneBy(AnnouncementEntity, { id, status: Not('draft') });
+    // A practice lot's announcement (模拟竞价) is never public.
+    const a = await em.findOneBy(AnnouncementEntity, { id, status: Not('draft'), practice: false });
     if (!a) throw new DomainError('ANNOUNCEMENT_NOT_FOUND', `announcement ${id} does not exist or is not published`, 'id');
     return a;
   }
@@ -69,7 +70,7 @@ export class DisclosureService {
   async announcements(query: PageQueryDto) {
     const { page, pageSize, skip } = pageWindow(query);
     const [rows, total] = await this.dataSource.manager.findAndCount(AnnouncementEntity, {
-      where: { status: Not('draft') },
+      where: { status: Not('draft'), practice: false },
       order: { publishedAt: 'DESC' },
       skip,
       take: pageSize,

@@ -98,7 +98,7 @@ export class LandSalesReportService {
                           FROM lot_parcel lp JOIN parcel p ON p.id = lp.parcel_id WHERE lp.lot_id = l.id), '') AS district,
               coalesce((SELECT string_agg(DISTINCT p.planned_use COLLATE "C", '、' ORDER BY p.planned_use COLLATE "C")
                           FROM lot_parcel lp JOIN parcel p ON p.id = lp.parcel_id WHERE lp.lot_id = l.id), '') AS land_use
-         FROM result r JOIN lot l ON l.id = r.lot_id
+         FROM result r JOIN lot l ON l.id = r.lot_id AND NOT l.practice  -- rehearsals (模拟竞价) are no sales
         WHERE ($1::date IS NULL OR (r.closed_at AT TIME ZONE 'Asia/Shanghai')::date >= $1::date)
           AND (r.closed_at AT TIME ZONE 'Asia/Shanghai')::date <= $2::date
         ORDER BY r.closed_at, r.lot_id`,

@@ -319,7 +319,13 @@ export class AnnouncementService {
   async list(query: PageQueryDto & { status?: string }) {
     const { page, pageSize, skip } = pageWindow(query);
     const [rows, total] = await this.tx.run((em) =>
-      em.findAndCount(AnnouncementEntity, { where: query.status ? { status: query.status as AnnouncementEntity['status'] } : {}, order: { createdAt: 'DESC' }, skip, take: pageSize }),
+      // Practice announcements (模拟竞价, libs/practice) are no announcements of the centre's: never listed here.
+      em.findAndCount(AnnouncementEntity, {
+        where: query.status ? { status: query.status as AnnouncementEntity['status'], practice: false } : { practice: false },
+        order: { createdAt: 'DESC' },
+        skip,
+        take: pageSize,
+      }),
     );
     return { items: rows.map((a) => ({ id: a.id, number: a.number, title: a.title, status: a.status, version: a.version, publishedAt: a.publishedAt })), total, page, pageSize };
   }
@@ -359,7 +365,7 @@ export class AnnouncementService {
   }
 
   private async detail(em: EntityManager, id: string) {
-    const a = await em.findOneBy(AnnouncementEntity, { id });
+    const a = await em.findOneBy(AnnouncementEntity, { id, practice: false });
     if (!a) throw new DomainError('ANNOUNCEMENT_NOT_FOUND', `announcement ${id} does not exist`, 'id');
     const lots = await em.find(LotEntity, { where: { announcementId: id }, order: { lotNumber: 'ASC' } });
     const versions = await em.find(AnnouncementVersionEntity, { where: { announcementId: id }, order: { version: 'ASC' } });
@@ -378,8 +384,9 @@ export class AnnouncementService {
 
   // ── helpers ─────────────────────────────────────────────────────────────────────────────────
 
+  /** A practice lot's announcement is not one: it is never published, amended, suspended or resumed. */
   private async lockAnnouncement(em: EntityManager, id: string): Promise<AnnouncementEntity> {
-    const a = await em.findOne(AnnouncementEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const a = await em.findOne(AnnouncementEntity, { where: { id, practice: false }, lock: { mode: 'pessimistic_write' } });
     if (!a) throw new DomainError('ANNOUNCEMENT_NOT_FOUND', `announcement ${id} does not exist`, 'id');
     return a;
   }

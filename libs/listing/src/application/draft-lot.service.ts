@@ -227,7 +227,7 @@ export class DraftLotService {
   }
 
   private async lockDraft(em: EntityManager, id: string): Promise<AnnouncementEntity> {
-    const a = await em.findOne(AnnouncementEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const a = await em.findOne(AnnouncementEntity, { where: { id, practice: false }, lock: { mode: 'pessimistic_write' } });
     if (!a) throw new DomainError('ANNOUNCEMENT_NOT_FOUND', `announcement ${id} does not exist`, 'id');
     if (a.status !== 'draft') throw new DomainError('ANNOUNCEMENT_NOT_DRAFT', `the announcement is ${a.status}: its lots change only through an amendment (补充公告)`, 'status');
     return a;

@@ -36,6 +36,8 @@ export function staffLotView(lot: LotEntity, parcelIds: string[]) {
     schedule: scheduleOf(lot),
     parcelIds,
     version: lot.version,
+    /** A practice lot (模拟竞价): a rehearsal with a fictional parcel, no real sale. */
+    practice: lot.practice,
   };
 }
 

@@ -35,6 +35,10 @@ export class AnnouncementEntity {
   @Column({ type: 'timestamptz', nullable: true })
   terminatedAt: Date | null;
 
+  /** The announcement of one practice lot (模拟竞价): never listed or shown as a real announcement. Set once at insert. */
+  @Column({ type: 'boolean', default: false })
+  practice: boolean;
+
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;
 

@@ -112,6 +112,13 @@ export class LotEntity {
   @Column({ type: 'timestamptz', nullable: true })
   dueAt: Date | null;
 
+  /**
+   * A practice lot (模拟竞价, libs/practice): set once at insert (a database trigger refuses any change),
+   * never in notices, statistics, the ledger or settlement, and deleted after the retention.
+   */
+  @Column({ type: 'boolean', default: false })
+  practice: boolean;
+
   /** The current leader's bidder number (号牌), public. */
   @Column({ type: 'text', nullable: true })
   leaderNumber: string | null;

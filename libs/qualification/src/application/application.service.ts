@@ -56,7 +56,8 @@ export class ApplicationService {
     return this.tx.run(async (em) => {
       const lot = await em.findOne(LotEntity, { where: { id: lotId }, lock: { mode: 'pessimistic_read' } });
       // A lot not yet published is nobody's business but staff's: answered like an unknown one.
-      if (!lot || lot.phase === 'draft') throw new DomainError('LOT_NOT_FOUND', 'there is no such lot', 'lotId');
+      // A practice lot (模拟竞价) takes no applications: its seats are handed out when it starts.
+      if (!lot || lot.phase === 'draft' || lot.practice) throw new DomainError('LOT_NOT_FOUND', 'there is no such lot', 'lotId');
       const now = await this.tx.now(em);
       this.assertWindowOpen(lot, now);
       const lead = await this.bidders.forActor(em, actor);

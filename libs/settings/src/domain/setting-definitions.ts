@@ -57,6 +57,10 @@ const DEFS: SettingDefinition[] = [
   { key: 'qualification.maxApplicationDocumentBytes', kind: 'integer', default: 50 * 1024 * 1024, min: 1024, max: 1024 * 1024 * 1024, description: 'Largest total of one application’s documents, in bytes (default 50 MiB)' },
   { key: 'qualification.maxJointPartners', kind: 'integer', default: 10, min: 2, max: 50, description: 'Most partners in a joint bid (联合竞买)' },
   { key: 'listing.resumptionNoticeDays', kind: 'integer', default: 5, min: 0, max: 60, description: 'Days of notice before a suspended sale resumes' },
+  { key: 'practice.maxRunningPerAccount', kind: 'integer', default: 3, min: 1, max: 50, description: 'Practice lots (模拟竞价) one account may have running (started and not yet closed) at once' },
+  { key: 'practice.maxStartsPerAccountPerDay', kind: 'integer', default: 20, min: 1, max: 1000, description: 'Practice lots one account may start within 24 hours' },
+  { key: 'practice.maxBiddersPerLot', kind: 'integer', default: 30, min: 1, max: 500, description: 'Bidders a trainer may seat on one practice lot (a class)' },
+  { key: 'practice.retentionHours', kind: 'integer', default: 24, min: 1, max: 720, description: 'Hours after its start, or after its close when later, when a practice lot is deleted with every row it produced' },
   { key: 'notification.installmentReminderDays', kind: 'integer', default: 7, min: 0, max: 90, description: 'Days before an installment of the land premium falls due when the winner is reminded (0 = on the day)' },
 ];
 

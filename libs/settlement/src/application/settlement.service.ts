@@ -143,7 +143,8 @@ export class SettlementService implements OnModuleInit, OnApplicationBootstrap, 
     try {
       return await this.dataSource.transaction(async (em) => {
         const [row] = (await em.query(
-          `SELECT r.lot_id FROM result r
+          // A practice lot (模拟竞价) is never settled: no confirmation, refunds, contract or ledger entry.
+          `SELECT r.lot_id FROM result r JOIN lot l ON l.id = r.lot_id AND NOT l.practice
             WHERE NOT EXISTS (SELECT 1 FROM settlement s WHERE s.lot_id = r.lot_id) AND NOT (r.lot_id = ANY($1::uuid[]))
             ORDER BY r.closed_at LIMIT 1 FOR UPDATE OF r SKIP LOCKED`,
           [skip],

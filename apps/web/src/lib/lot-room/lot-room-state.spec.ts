@@ -9,7 +9,7 @@ function snapshot(over: Partial<LotSnapshot> = {}): LotSnapshot {
   return {
     lotId: LOT, lotNumber: 'L01', method: 'listing', phase: 'listing', seq: 2, serverTime: T0, currentPrice: '10100000.00', leaderNumber: '027',
     deadline: '2027-01-18T07:00:00.000Z', opensAt: null, increment: '100000.00', minimumNextPrice: '10200000.00', capMode: null, capPrice: null,
-    leadingArea: null, leadingShare: null, outcome: null, ...over,
+    leadingArea: null, leadingShare: null, outcome: null, practice: false, ...over,
   };
 }
 
