@@ -24,6 +24,8 @@ const BUSINESS_REFUSALS: Record<string, (body: ErrorBody) => boolean> = {
   'POST /api/treasury-remittances': (b) => b.code === 'REMITTANCE_EXCEEDS_REVENUE',
   // The example's parcel id points at no parcel; every other rule of the terms and schedule passed.
   'POST /api/announcements/{id}/lots': (b) => b.code === 'LOT_INVALID' && (b.errors ?? []).every((e) => e.field === 'parcelIds' && / does not exist$/.test(e.message)),
+  // The example's class names the demo's bidder1, an account this test database does not hold.
+  'POST /api/practice-lots': (b) => b.code === 'INVALID_PRACTICE_BIDDER' && / is not an active bidder account$/.test(b.message ?? ''),
 };
 
 /** Path parameters: well-formed, pointing at nothing (a business refusal such as 404 is expected). */

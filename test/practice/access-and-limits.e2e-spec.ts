@@ -73,8 +73,8 @@ describe('practice lots: a trainer’s class, access, limits and bad input', () 
 
   it('trading staff and supervisors see who bid, as on any lot', async () => {
     for (const token of [trainer, supervisor]) {
-      const bids = (await t.http().get(`/api/lots/${classLot.id}/trading/bids`).set(bearer(token)).expect(200)).body as Array<{ bidder_name: string }>;
-      expect(bids.map((b) => b.bidder_name)).toEqual([students[0]!.name]);
+      const bids = (await t.http().get(`/api/lots/${classLot.id}/trading/bids`).set(bearer(token)).expect(200)).body as Array<{ bidderName: string }>;
+      expect(bids.map((b) => b.bidderName)).toEqual([students[0]!.name]);
     }
   });
 

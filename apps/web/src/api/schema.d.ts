@@ -1320,6 +1320,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/practice-lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a practice lot (模拟竞价): a compressed schedule, simulated opponents, a bidder number at once; never a real sale */
+        post: operations["PracticeController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practice-lots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A practice lot: its clock, terms, your bidder number; trading staff also see who is behind each number */
+        get: operations["PracticeController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practice-lots/{id}/bidders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trainer: seat bidder accounts of a class on a practice lot (each gets a number; audited) */
+        post: operations["PracticeController_addBidders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practice-lots/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practice lots the caller started or is seated on, newest first */
+        get: operations["PracticeController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pricing-committee/candidates": {
         parameters: {
             query?: never;
@@ -2364,6 +2432,120 @@ export interface components {
              */
             paidOn: string;
         };
+        PracticeBiddersDto: {
+            /**
+             * @description bidder accounts (usernames) to seat; one already seated keeps its number
+             * @example [
+             *       "bidder1",
+             *       "bidder2"
+             *     ]
+             */
+            usernames: string[];
+        };
+        PracticeLiveLinksDto: {
+            chain: string;
+            events: string;
+            /** @example /auction */
+            namespace: string;
+            result: string;
+            trading: string;
+            verify: string;
+        };
+        PracticeLotListDto: {
+            items: components["schemas"]["PracticeLotViewDto"][];
+        };
+        PracticeLotViewDto: {
+            /** @description seated bidders, simulated opponents included */
+            bidderCount: number;
+            /** @enum {string|null} */
+            capMode: "build_in_area" | "lottery" | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description when the lot and every row it produced are deleted
+             */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            live: components["schemas"]["PracticeLiveLinksDto"];
+            /** @example MN-20270112-3F9A1C7E */
+            lotNumber: string;
+            /** @enum {string} */
+            method: "listing" | "auction" | "tender";
+            /** @description trading staff only: who is behind each number */
+            participants?: components["schemas"]["PracticeParticipantDto"][];
+            /** @example timed_round */
+            phase: string;
+            /** @enum {boolean} */
+            practice: true;
+            schedule: components["schemas"]["PracticeScheduleDto"];
+            /** @enum {string} */
+            startedBy: "you" | "trainer" | "bidder";
+            terms: components["schemas"]["PracticeTermsViewDto"];
+            /** @example 模拟竞价·挂牌（限时竞价） */
+            title: string;
+            /** @description your seat, when you hold one */
+            you: components["schemas"]["PracticeSeatDto"] | null;
+        };
+        PracticeParcelDto: {
+            /** @example 20000.00 */
+            area: string;
+            /** @example 模拟地块（非真实宗地） */
+            name: string;
+            /** @example 2.5000 */
+            plotRatioMax: string;
+        };
+        PracticeParticipantDto: {
+            /** @example 027 */
+            bidderNumber: string;
+            name: string;
+            simulated: boolean;
+            /** @description null for a simulated opponent */
+            username: string | null;
+        };
+        PracticeScheduleDto: {
+            /** @description the countdown of the timed round, auction rounds or the cap round, seconds */
+            countdownSeconds: number | null;
+            /** Format: date-time */
+            listingEnd: string | null;
+            /** Format: date-time */
+            openingAt: string | null;
+            /**
+             * Format: date-time
+             * @description when trading opens
+             */
+            opensAt: string;
+            /** Format: date-time */
+            sealedBidDeadline: string | null;
+            /**
+             * @example [
+             *       30,
+             *       10
+             *     ]
+             */
+            warningSeconds: number[];
+        };
+        PracticeSeatDto: {
+            /** @example 027 */
+            bidderNumber: string;
+        };
+        PracticeTermsViewDto: {
+            /** @description the cap mode as in a lot’s terms */
+            capRule: Record<string, never> | null;
+            deposit: components["schemas"]["SimulatedDepositDto"];
+            /** @example 200000.00 */
+            increment: string | null;
+            parcel: components["schemas"]["PracticeParcelDto"] | null;
+            /** @example 12000000.00 */
+            priceCap: string | null;
+            /** @enum {string} */
+            priceUnit: "total";
+            /** @example 10000000.00 */
+            startPrice: string;
+        };
         PriceFiguresDto: {
             /**
              * @description Parcel area, ㎡. Decimal string with at most 2 decimal place(s), ≥ 0.01; never a JSON number.
@@ -2599,6 +2781,67 @@ export interface components {
              * @example 12
              */
             value: number | string | boolean | Record<string, never> | unknown[];
+        };
+        SimulatedDepositDto: {
+            /** @example 2000000.00 */
+            amount: string;
+            /**
+             * @description never paid: nothing reaches the ledger
+             * @enum {boolean}
+             */
+            simulated: true;
+        };
+        StartPracticeDto: {
+            /**
+             * @description trainers only: the bidder accounts (usernames) of a class, each seated with a number
+             * @example [
+             *       "bidder1"
+             *     ]
+             */
+            bidders?: string[];
+            /**
+             * @description a price cap and what happens at it: 竞配建 (build_in_area) or 摇号 (lottery); listing and auction only
+             * @enum {string}
+             */
+            capMode?: "build_in_area" | "lottery";
+            /** @description countdown of the timed round (default 60 s) or of each auction round (default 45 s), restarted on every accepted bid */
+            countdownSeconds?: number;
+            /**
+             * @description increment (default 2% of the start price); not for a tender. Decimal string with at most 2 decimal place(s), ≥ 0.01; never a JSON number.
+             * @example 200000.00
+             */
+            increment?: string;
+            /**
+             * @description a label added to the title (模拟竞价·…·label)
+             * @example 第一期竞买人培训
+             */
+            label?: string;
+            /**
+             * @description listing board (or a tender’s sealed-bid window), seconds
+             * @default 90
+             */
+            listingSeconds: number;
+            /**
+             * @description listing (挂牌, with the timed final round 限时竞价), auction (拍卖) or tender (招标)
+             * @default listing
+             * @enum {string}
+             */
+            method: "listing" | "auction" | "tender";
+            /**
+             * @description seconds until trading opens
+             * @default 10
+             */
+            opensInSeconds: number;
+            /**
+             * @description simulated opponents, each with a private limit
+             * @default 3
+             */
+            opponents: number;
+            /**
+             * @description start price, 元, a whole number of 万元 (default 10000000.00). Decimal string with at most 2 decimal place(s), ≥ 10000.00, ≤ 9999999990000.00; never a JSON number.
+             * @example 10000000.00
+             */
+            startPrice?: string;
         };
         SuspensionRequestDto: {
             /** @enum {string} */
@@ -4532,6 +4775,94 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    PracticeController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartPracticeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeLotViewDto"];
+                };
+            };
+        };
+    };
+    PracticeController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeLotViewDto"];
+                };
+            };
+        };
+    };
+    PracticeController_addBidders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PracticeBiddersDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeLotViewDto"];
+                };
+            };
+        };
+    };
+    PracticeController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeLotListDto"];
+                };
             };
         };
     };

@@ -466,4 +466,14 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<string, MessageTemplate>> = {
   SESSION_REVOKED: '登录会话已结束（已退出登录、账户被停用或密码已更改），请重新登录',
   NOTIFICATION_NOT_FOUND: '通知不存在',
   NOT_SUSPENDED: '该标的未处于中止状态',
+  // Practice lots (模拟竞价)
+  INCREMENT_NOT_FOR_TENDER: '招标方式没有加价幅度',
+  INVALID_OPPONENTS: '模拟对手数量须为 1 至 3 个',
+  INVALID_PRACTICE_BIDDER: ['{field}：不是有效的竞买人账户', '所列学员不是有效的竞买人账户'],
+  INVALID_PRACTICE_TIMING: ['{field} 须为 {min} 至 {max} 之间的整数', '{field}：模拟竞价的时间设置超出允许范围', '模拟竞价的时间设置超出允许范围'],
+  INVALID_START_PRICE: '模拟竞价的起始价须为整万元（10000.00 的整数倍）',
+  PRACTICE_LOT_CLOSED: '该模拟竞价已结束',
+  PRACTICE_LOT_NOT_FOUND: '模拟竞价不存在',
+  PRACTICE_RATE_LIMITED: '您进行中的或今日发起的模拟竞价已达上限，请稍后再试',
+  TOO_MANY_PRACTICE_BIDDERS: '该模拟竞价的竞买人数量已达上限',
 };

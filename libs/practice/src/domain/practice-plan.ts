@@ -96,7 +96,7 @@ function whole(value: number | undefined, name: keyof typeof PRACTICE_LIMITS, fi
   const limits = PRACTICE_LIMITS[name];
   if (value === undefined) return limits.default;
   if (!Number.isSafeInteger(value) || value < limits.min || value > limits.max) {
-    throw new DomainError('INVALID_PRACTICE_TIMING', `${field} must be a whole number from ${limits.min} to ${limits.max}`, field);
+    throw new DomainError('INVALID_PRACTICE_TIMING', `${field} must be a whole number from ${limits.min} to ${limits.max}`, field, { min: limits.min, max: limits.max });
   }
   return value;
 }
