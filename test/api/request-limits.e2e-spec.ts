@@ -14,7 +14,8 @@ function jsonArray(bytes: number): string {
 describe('request bodies: small limits for everyone, the upload limit only where files are sent', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    // Errors are logged (not silenced) so that an unexpected 500 here shows its cause in the run's output.
+    t = await createTestApp({ LOG_LEVEL: 'error' });
   });
   afterAll(() => t.close());
 
@@ -91,7 +92,7 @@ describe('request bodies: small limits for everyone, the upload limit only where
     const path = `/api/applications/${randomUUID()}/documents`;
     // Parsed and validated: the refusal is about the (unknown) application, not the size.
     const signedIn = await t.http().post(path).set({ ...json, authorization: `Bearer ${bidder}` }).send(document);
-    expect(signedIn.body.code).toBe('APPLICATION_NOT_FOUND');
+    expect({ status: signedIn.status, code: signedIn.body.code }).toEqual({ status: 404, code: 'APPLICATION_NOT_FOUND' });
     const anonymous = await t.http().post(path).set(json).send(document).expect(413);
     expect(anonymous.body.code).toBe('PAYLOAD_TOO_LARGE');
     const forged = await t.http().post(path).set({ ...json, authorization: 'Bearer not.a.token' }).send(document).expect(413);
