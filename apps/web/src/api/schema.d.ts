@@ -1946,6 +1946,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** An account */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
@@ -2000,6 +2001,32 @@ export interface components {
             /** @example 成交后未在期限内签订出让合同 */
             reason: string;
         };
+        CanonicalFormDto: {
+            arrays: string;
+            canonical: string;
+            decimals: string;
+            example: components["schemas"]["CanonicalFormExampleDto"];
+            hash: string;
+            instants: string;
+            link: string;
+            literals: string;
+            numbers: string;
+            objects: string;
+            strings: string;
+            verification: string;
+            /** @example 1 */
+            version: number;
+            whitespace: string;
+        };
+        CanonicalFormExampleDto: {
+            canonical: string;
+            event: {
+                [key: string]: unknown;
+            };
+            hash: string;
+            /** @example 1 */
+            seq: number;
+        };
         CapRuleDto: {
             /**
              * @description Decimal string with at most 2 decimal place(s); never a JSON number.
@@ -2046,6 +2073,32 @@ export interface components {
              */
             startShare?: string;
         };
+        ChainEntryDto: {
+            /** @description the published event (its canonical payload, without seq) */
+            event: {
+                [key: string]: unknown;
+            };
+            /** @example 9b1f0c2e5d7a4b3c8e6f1a2d0c9b8a7e6f5d4c3b2a1908f7e6d5c4b3a2918070 */
+            hash: string;
+            /** @description null for seq 1 */
+            prevHash: string | null;
+            seq: number;
+        };
+        ChainVerificationDto: {
+            /** @description only when invalid: the first bad seq */
+            firstInvalidSeq?: number;
+            head: string | null;
+            headMatches: boolean;
+            length: number;
+            /** Format: uuid */
+            lotId: string;
+            /**
+             * @description only when invalid
+             * @enum {string}
+             */
+            problem?: "seq_gap" | "hash_mismatch" | "not_canonical";
+            valid: boolean;
+        };
         ChangePasswordDto: {
             /** @example Old-password-2025 */
             currentPassword: string;
@@ -2066,6 +2119,69 @@ export interface components {
              */
             memberIds: string[];
         };
+        ConfirmationCheckDto: {
+            /** @example 泉自然资告〔2026〕3号 */
+            announcementNumber?: string;
+            /** @example 125000000.00 */
+            bidPrice?: string | null;
+            /** @description only when a hash was sent: whether it is the document on record */
+            documentMatches?: boolean;
+            /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
+            documentSha256?: string;
+            /** Format: date-time */
+            issuedAt?: string;
+            /** @example GT2027-001-01 */
+            lotNumber?: string;
+            /**
+             * @description 成交总价, 元
+             * @example 125000000.00
+             */
+            price?: string;
+            /** @enum {string} */
+            priceUnit?: "total" | "per_square_metre" | "per_floor_area";
+            /**
+             * @description only when the code names nothing
+             * @enum {string}
+             */
+            reason?: "NOT_A_CODE" | "UNKNOWN_CODE";
+            signed?: boolean;
+            /** @description the code names a confirmation (and the document matches, when a hash was sent) */
+            valid: boolean;
+            /**
+             * @description the code, canonical form
+             * @example ABCD2345EFGH6789
+             */
+            verificationCode?: string;
+        };
+        ConfirmationSignedDto: {
+            /** Format: uuid */
+            lotId: string;
+            /** Format: date-time */
+            signedAt: string;
+        };
+        ConfirmationViewDto: {
+            /** @description the document’s model (libs/settlement ConfirmationModel as JSON): parties, parcels, figures, installments, deadlines */
+            content: {
+                [key: string]: unknown;
+            };
+            /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
+            documentSha256: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: uuid */
+            lotId: string;
+            /** @example /api/lots/3f0c…/confirmation/pdf */
+            pdfUrl: string;
+            /** Format: date-time */
+            signDeadline: string;
+            /** Format: date-time */
+            signedAt: string | null;
+            /**
+             * @description the code printed on the document (public verification)
+             * @example ABCD2345EFGH6789
+             */
+            verificationCode: string;
+        };
         ContractDto: {
             /** @example 寿出让合〔2026〕018号 */
             contractNumber: string;
@@ -2076,6 +2192,85 @@ export interface components {
              * @example 2026-12-01
              */
             signedOn: string;
+        };
+        ContractInstallmentDto: {
+            /** @example 62500000.00 */
+            amount: string;
+            /** @example 25000000.00 */
+            creditedEarnest: string;
+            /**
+             * Format: date
+             * @example 2027-01-31
+             */
+            dueDate: string;
+            /** @example 1 */
+            number: number;
+            /** @example 37500000.00 */
+            payable: string;
+        };
+        ContractOverdueDto: {
+            daysOverdue: number;
+            /**
+             * Format: date
+             * @example 2027-01-31
+             */
+            dueDate: string;
+            number: number;
+            /** @example 37500000.00 */
+            outstanding: string;
+        };
+        ContractPaymentDto: {
+            /** @example 37500000.00 */
+            amount: string;
+            /** @example TX20261130000123 */
+            bankTxnId: string;
+            /** @enum {string} */
+            kind: "premium" | "penalty";
+            /**
+             * Format: date
+             * @example 2027-01-20
+             */
+            paidOn: string;
+        };
+        ContractPenaltiesDto: {
+            /** @example 0.00 */
+            accrued: string;
+            /** @example 0.00 */
+            paid: string;
+            /**
+             * @description what the overdue installments would accrue if paid today
+             * @example 0.00
+             */
+            runningToday: string;
+            /** @example 0.00 */
+            unpaid: string;
+        };
+        ContractViewDto: {
+            /** @example 寿出让合〔2026〕018号 */
+            contractNumber: string;
+            /** @example 25000000.00 */
+            earnest: string;
+            /** Format: uuid */
+            id: string;
+            installments: components["schemas"]["ContractInstallmentDto"][];
+            /** @description overdue beyond the long-default limit: the contract is terminated at the next run */
+            longDefault: boolean;
+            /** Format: uuid */
+            lotId: string;
+            /** @example 100000000.00 */
+            outstanding: string;
+            overdue: components["schemas"]["ContractOverdueDto"][];
+            payments: components["schemas"]["ContractPaymentDto"][];
+            penalties: components["schemas"]["ContractPenaltiesDto"];
+            /** @example 125000000.00 */
+            price: string;
+            /**
+             * Format: date
+             * @example 2026-12-01
+             */
+            signedOn: string;
+            /** @enum {string} */
+            status: "active" | "paid" | "terminated";
         };
         CostEntryDto: {
             /**
@@ -2320,6 +2515,86 @@ export interface components {
             /** @example 竞价激烈，经批准调整加价幅度 */
             reason: string;
         };
+        LandSalesFiguresDto: {
+            /**
+             * @description mean of the sold lots’ premium rates, 4 places; null when nothing was sold
+             * @example 0.2500
+             */
+            averagePremiumRate: string | null;
+            /**
+             * @description deposits of these lots still held at `to`
+             * @example 0.00
+             */
+            depositsHeld: string;
+            /** @description lots closed */
+            offered: number;
+            /**
+             * @description 出让收入, 元
+             * @example 125000000.00
+             */
+            revenue: string;
+            sold: number;
+            unsold: number;
+        };
+        LandSalesReportDto: {
+            by: ("district" | "landUse" | "method")[];
+            /**
+             * Format: date
+             * @description null: from the first sale
+             * @example 2027-01-01
+             */
+            from: string | null;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            rows: components["schemas"]["LandSalesRowDto"][];
+            /**
+             * Format: date
+             * @example 2027-12-31
+             */
+            to: string;
+            totals: components["schemas"]["LandSalesFiguresDto"];
+        };
+        LandSalesRowDto: {
+            /**
+             * @description mean of the sold lots’ premium rates, 4 places; null when nothing was sold
+             * @example 0.2500
+             */
+            averagePremiumRate: string | null;
+            /**
+             * @description deposits of these lots still held at `to`
+             * @example 0.00
+             */
+            depositsHeld: string;
+            /**
+             * @description only when grouped by district
+             * @example 鲤城区
+             */
+            district?: string;
+            /**
+             * @description only when grouped by landUse
+             * @example 城镇住宅用地
+             */
+            landUse?: string;
+            /**
+             * @description only when grouped by method
+             * @enum {string}
+             */
+            method?: "auction" | "listing" | "tender";
+            /** @description lots closed */
+            offered: number;
+            /**
+             * @description "2027-01", "2027-Q1" or "2027" (Shanghai time)
+             * @example 2027-01
+             */
+            period: string;
+            /**
+             * @description 出让收入, 元
+             * @example 125000000.00
+             */
+            revenue: string;
+            sold: number;
+            unsold: number;
+        };
         LoginDto: {
             /** @example correct horse battery staple */
             password: string;
@@ -2334,6 +2609,149 @@ export interface components {
             lotId: string;
             schedule?: components["schemas"]["ScheduleDto"];
             terms?: components["schemas"]["LotTermsDto"];
+        };
+        LotChainDto: {
+            canonicalForm: components["schemas"]["CanonicalFormDto"];
+            events: components["schemas"]["ChainEntryDto"][];
+            /** @description the hash of the last event; null before the first */
+            head: string | null;
+            length: number;
+            /** Format: uuid */
+            lotId: string;
+        };
+        LotEventsDto: {
+            /** @description every event after afterSeq up to snapshot.seq, in order */
+            events: ({
+                /** @example a3f1… */
+                hash: string;
+                /** Format: uuid */
+                lotId: string;
+                /**
+                 * @description only in the copy of the bidder whose bid it is
+                 * @enum {boolean}
+                 */
+                own?: true;
+                /**
+                 * @description every event of a practice lot
+                 * @enum {boolean}
+                 */
+                practice?: true;
+                seq: number;
+                /** @example bid:accepted */
+                type: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            snapshot: components["schemas"]["LotSnapshotDto"];
+        };
+        LotResultDto: {
+            /** @example 3500.00 */
+            area: string | null;
+            /**
+             * @description the winning price as bid, in priceUnit
+             * @example 12500000.00
+             */
+            bidPrice: string | null;
+            chainHead: string | null;
+            chainLength: number;
+            /** Format: date-time */
+            closedAt: string;
+            /**
+             * @description Σ area × maximum plot ratio; null when a parcel has none
+             * @example 50000.00
+             */
+            floorArea: string | null;
+            /**
+             * @description 楼面地价, 元/㎡ of floor area
+             * @example 250.00
+             */
+            floorPrice: string | null;
+            /** @example 20000.00 */
+            landArea: string | null;
+            /** Format: uuid */
+            lotId: string;
+            /** @example GT2027-001-01 */
+            lotNumber: string;
+            /** @enum {string} */
+            outcome: "sold" | "unsold";
+            /** @description a rehearsal (模拟竞价): no real sale */
+            practice: boolean;
+            /**
+             * @description 溢价率
+             * @example 0.2500
+             */
+            premiumRate: string | null;
+            /**
+             * @description 成交总价, 元
+             * @example 12500000.00
+             */
+            price: string | null;
+            /** @enum {string} */
+            priceUnit: "total" | "per_square_metre" | "per_floor_area";
+            /**
+             * @description why unsold
+             * @enum {string|null}
+             */
+            reason: "NO_BIDS" | "RESERVE_NOT_MET" | "TOO_FEW_BIDDERS" | "TOO_FEW_BIDS" | null;
+            reserve: components["schemas"]["RevealedReserveDto"] | null;
+            /** @example 0.1500 */
+            share: string | null;
+            /**
+             * @description 元/㎡ of land
+             * @example 625.00
+             */
+            unitPrice: string | null;
+            /** @example 007 */
+            winnerNumber: string | null;
+        };
+        LotSnapshotDto: {
+            /** @enum {string|null} */
+            capMode: "build_in_area" | "self_held_share" | "lottery" | "one_sealed_price" | null;
+            /** @example 15000000.00 */
+            capPrice: string | null;
+            /** @example 12500000.00 */
+            currentPrice: string | null;
+            /** Format: date-time */
+            deadline: string | null;
+            /** @example 200000.00 */
+            increment: string | null;
+            /**
+             * @description bidder number (号牌) of the leader, never an identity
+             * @example 007
+             */
+            leaderNumber: string | null;
+            /**
+             * @description a 竞配建 lot: the leading bid’s area
+             * @example 3500.00
+             */
+            leadingArea: string | null;
+            /**
+             * @description a 竞自持 lot: the leading bid’s share
+             * @example 0.1500
+             */
+            leadingShare: string | null;
+            /** Format: uuid */
+            lotId: string;
+            /** @example GT2027-001-01 */
+            lotNumber: string;
+            /** @enum {string} */
+            method: "auction" | "listing" | "tender";
+            /** @example 12700000.00 */
+            minimumNextPrice: string | null;
+            /** Format: date-time */
+            opensAt: string | null;
+            /** @description the close as the lot:closed event says it */
+            outcome: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string} */
+            phase: "draft" | "published" | "applying" | "listing" | "timed_round" | "auction_round" | "cap_round" | "sealed_bidding" | "opening" | "frozen" | "suspended" | "closed_sold" | "closed_unsold" | "terminated";
+            /** @description a practice lot (模拟竞价): a rehearsal, no real sale */
+            practice: boolean;
+            /** @description seq of the last event */
+            seq: number;
+            /** Format: date-time */
+            serverTime: string;
         };
         LotTermsDto: {
             capRule?: components["schemas"]["CapRuleDto"];
@@ -2391,6 +2809,71 @@ export interface components {
              *     ]
              */
             warningSeconds?: number[];
+        };
+        MySettlementDto: {
+            /** Format: date-time */
+            closedAt: string;
+            /** Format: date-time */
+            confirmationDeadline: string | null;
+            /** Format: date-time */
+            confirmationSignedAt: string | null;
+            /** Format: date-time */
+            contractDeadline: string | null;
+            /** Format: uuid */
+            contractId: string | null;
+            /** @example 25000000.00 */
+            earnest: string;
+            /** Format: uuid */
+            lotId: string;
+            /** @example GT2027-001-01 */
+            lotNumber: string;
+            /** @enum {string} */
+            outcome: "sold" | "unsold";
+            overdue: ("confirmation" | "contract" | "publication" | "service_target")[];
+            /** @example 125000000.00 */
+            price: string | null;
+            /** Format: date-time */
+            publicationDeadline: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            refundDue: string;
+            /** Format: date-time */
+            serviceDeadline: string;
+            /** @enum {string} */
+            status: "awaiting_contract" | "contracted" | "paid" | "defaulted" | "unsold";
+        };
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description unread messages of the caller (all pages) */
+            unread: number;
+        };
+        NotificationsMarkedDto: {
+            /** @description messages newly marked read */
+            updated: number;
+        };
+        NotificationViewDto: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "announcement.amendment" | "announcement.suspension" | "announcement.resumption" | "announcement.termination" | "committee.appointed" | "application.approved" | "application.rejected" | "application.returned" | "application.qualified" | "invitation.received" | "invitation.accepted" | "invitation.declined" | "application.withdrawn" | "bank_notice.conflict" | "lot.won" | "lot.not_won" | "lot.unsold" | "confirmation.issued" | "refund.paid" | "installment.due_soon" | "installment.overdue";
+            read: boolean;
+            /** Format: date-time */
+            readAt: string | null;
+            relatedId: string | null;
+            /**
+             * @description what the message is about (lot, application, announcement, contract, refund…)
+             * @example lot
+             */
+            relatedType: string | null;
+            /** @example 竞买资格审核通过 */
+            subject: string;
         };
         OptionalReasonDto: {
             /** @example 联合体成员调整，重新申请 */
@@ -2546,6 +3029,52 @@ export interface components {
             /** @example 10000000.00 */
             startPrice: string;
         };
+        PriceFigures: {
+            /**
+             * @description area × maximum plot ratio, ㎡; null without a plot ratio
+             * @example 50000.00
+             */
+            floorArea: string | null;
+            /**
+             * @description 楼面价, 元/建筑㎡
+             * @example 250.00
+             */
+            floorPrice: string | null;
+            /** @example 25.00% */
+            premiumPercent: string;
+            /**
+             * @description 溢价率, 4 places
+             * @example 0.2500
+             */
+            premiumRate: string;
+            /**
+             * @description as given, in `priceUnit`
+             * @example 12500000.00
+             */
+            price: string;
+            /**
+             * @description the total in 万元
+             * @example 1250.0000万元
+             */
+            priceInWanYuan: string;
+            /**
+             * @description the total in capital numerals (大写)
+             * @example 壹仟贰佰伍拾万元整
+             */
+            priceInWords: string;
+            /** @enum {string} */
+            priceUnit: "total" | "per_square_metre" | "per_floor_area";
+            /**
+             * @description 成交总价, 元
+             * @example 12500000.00
+             */
+            totalPrice: string;
+            /**
+             * @description 元/㎡ of land
+             * @example 625.00
+             */
+            unitPrice: string | null;
+        };
         PriceFiguresDto: {
             /**
              * @description Parcel area, ㎡. Decimal string with at most 2 decimal place(s), ≥ 0.01; never a JSON number.
@@ -2577,6 +3106,13 @@ export interface components {
             /** @example 规划条件调整，终止本次出让 */
             reason: string;
         };
+        ReconciledLineDto: {
+            /** Format: uuid */
+            lineId: string;
+            /** Format: uuid */
+            statementId: string;
+            txnId: string;
+        };
         RefreshDto: {
             /**
              * @description The refresh token of the last login or refresh (single use)
@@ -2592,6 +3128,44 @@ export interface components {
             bankReference: string;
             /** @example 2026-12-03 */
             paidOn: string;
+        };
+        RefundViewDto: {
+            /** @example 25000000.00 */
+            amount: string;
+            /** Format: uuid */
+            applicationId: string;
+            bankReference: string | null;
+            /** @example 007 */
+            bidderNumber: string | null;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            lotId: string;
+            /** @example GT2027-001-01 */
+            lotNumber: string;
+            overdue: boolean;
+            /**
+             * Format: date
+             * @example 2026-12-03
+             */
+            paidOn: string | null;
+            /** @example 某某置业有限公司 */
+            payeeName: string;
+            /** @example not_won */
+            reason: string;
+            /** @description the bank statement line that confirmed the payout, once one did */
+            reconciledWith: components["schemas"]["ReconciledLineDto"] | null;
+            /**
+             * @description the reference to quote on the transfer (附言)
+             * @example TK3F0C2A9B1D4E
+             */
+            reference: string;
+            /** @enum {string} */
+            status: "due" | "paid";
+            /** @description the deposit payment (bank transaction) being returned */
+            txnId: string;
         };
         RegisterBidderDto: {
             /** @example 山东省寿光市圣城街1号 */
@@ -2671,6 +3245,12 @@ export interface components {
             /** @example 银行手续费，与出让收入无关 */
             reason: string;
         };
+        ResultPublishedDto: {
+            /** Format: uuid */
+            lotId: string;
+            /** @enum {boolean} */
+            published: true;
+        };
         ResumeDto: {
             /** @example 中止事由已消除，经批准恢复交易 */
             reason: string;
@@ -2687,6 +3267,16 @@ export interface components {
              * @example 2027-01-20T09:00:00+08:00
              */
             resumptionNoticeAt?: string;
+        };
+        RevealedReserveDto: {
+            /** @description the commitment published before trading */
+            commitment: string;
+            salt: string;
+            /**
+             * @description the reserve (底价), revealed at the close
+             * @example 11000000.00
+             */
+            value: string;
         };
         ReversalDto: {
             /** @example 重复入账，冲销 */
@@ -2759,6 +3349,13 @@ export interface components {
              */
             tenderSubmissionStart?: string;
         };
+        ServerTimeDto: {
+            /**
+             * Format: date-time
+             * @description the database clock, which judges every deadline
+             */
+            serverTime: string;
+        };
         SetCalendarDayDto: {
             /**
              * @description holiday: a day off; workday: a make-up working day on a weekend (调休上班)
@@ -2782,6 +3379,61 @@ export interface components {
              */
             value: number | string | boolean | Record<string, never> | unknown[];
         };
+        SettlementRunDto: {
+            /** @description lots whose winner defaulted (no contract in time) */
+            defaulted: string[];
+            /** @description lots newly settled */
+            settled: string[];
+            /** @description contracts terminated for long default */
+            terminated: string[];
+        };
+        SettlementViewDto: {
+            /** Format: date-time */
+            closedAt: string;
+            /** Format: date-time */
+            confirmationDeadline: string | null;
+            /** Format: date-time */
+            confirmationSignedAt: string | null;
+            /** Format: date-time */
+            contractDeadline: string | null;
+            /** Format: uuid */
+            contractId: string | null;
+            /**
+             * @description the winner’s deposit converted to earnest money (定金)
+             * @example 25000000.00
+             */
+            earnest: string;
+            /** Format: uuid */
+            lotId: string;
+            /** @example GT2027-001-01 */
+            lotNumber: string;
+            /** @enum {string} */
+            outcome: "sold" | "unsold";
+            overdue: ("confirmation" | "contract" | "refunds" | "publication" | "service_target")[];
+            /**
+             * @description 成交总价, 元; null when unsold
+             * @example 125000000.00
+             */
+            price: string | null;
+            /** Format: date-time */
+            publicationDeadline: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /**
+             * Format: date-time
+             * @description when the losing bidders’ deposits are refunded by
+             */
+            refundDue: string;
+            /** @description refunds of this lot still due */
+            refundsDue: number;
+            /**
+             * Format: date-time
+             * @description the 40-day service target
+             */
+            serviceDeadline: string;
+            /** @enum {string} */
+            status: "awaiting_contract" | "contracted" | "paid" | "defaulted" | "unsold";
+        };
         SimulatedDepositDto: {
             /** @example 2000000.00 */
             amount: string;
@@ -2790,6 +3442,37 @@ export interface components {
              * @enum {boolean}
              */
             simulated: true;
+        };
+        StaffBidDto: {
+            /** Format: uuid */
+            applicationId: string;
+            /** @example 3500.00 */
+            area: string | null;
+            /** @example 某某置业有限公司 */
+            bidderName: string;
+            /** @example 007 */
+            bidderNumber: string;
+            clientBidId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 91310000MA1FL0XX2K */
+            creditCode: string | null;
+            hash: string;
+            joint: boolean;
+            /** @enum {string} */
+            kind: "price" | "area" | "share";
+            /** @example 12500000.00 */
+            price: string | null;
+            seq: number;
+            /** @example 0.1500 */
+            share: string | null;
+        };
+        StaffCommandResultDto: {
+            /** Format: date-time */
+            deadline: string | null;
+            /** @enum {string} */
+            phase: "draft" | "published" | "applying" | "listing" | "timed_round" | "auction_round" | "cap_round" | "sealed_bidding" | "opening" | "frozen" | "suspended" | "closed_sold" | "closed_unsold" | "terminated";
+            seq: number;
         };
         StartPracticeDto: {
             /**
@@ -2870,6 +3553,24 @@ export interface components {
              */
             warningSeconds?: number[];
         };
+        TokenPairDto: {
+            /** @description JWT access token, sent as `Authorization: Bearer …` */
+            accessToken: string;
+            /**
+             * @description seconds the access token lives
+             * @example 900
+             */
+            expiresIn: number;
+            /**
+             * @description seconds the refresh token lives
+             * @example 604800
+             */
+            refreshExpiresIn: number;
+            /** @description single-use refresh token */
+            refreshToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+        };
         UpdateLotDto: {
             /** @example SG2026-01 */
             lotNumber?: string;
@@ -2928,6 +3629,24 @@ export interface components {
             fileName: string;
             /** @example 营业执照 */
             title: string;
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        UserViewDto: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 王储备 */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            roles: ("admin" | "reserve_officer" | "trading_officer" | "pricing_committee" | "supervisor" | "finance_officer" | "bidder")[];
+            /** @example wang.reserve */
+            username: string;
         };
         VerifyReserveDto: {
             /**
@@ -3486,7 +4205,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
             };
         };
     };
@@ -3503,6 +4224,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the session has ended */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3524,7 +4246,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserViewDto"];
+                };
             };
         };
     };
@@ -3541,6 +4265,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description changed; every session of the account has ended */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3566,7 +4291,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
             };
         };
     };
@@ -3954,7 +4681,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractViewDto"];
+                };
             };
         };
     };
@@ -3978,7 +4707,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractViewDto"];
+                };
             };
         };
     };
@@ -4001,7 +4732,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractViewDto"];
+                };
             };
         };
     };
@@ -4018,7 +4751,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractViewDto"][];
+                };
             };
         };
     };
@@ -4311,7 +5046,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConfirmationViewDto"];
+                };
             };
         };
     };
@@ -4326,11 +5063,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the PDF document */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
         };
     };
@@ -4349,7 +5089,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConfirmationSignedDto"];
+                };
             };
         };
     };
@@ -4372,7 +5114,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractViewDto"];
+                };
             };
         };
     };
@@ -4452,7 +5196,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResultPublishedDto"];
+                };
             };
         };
     };
@@ -4473,7 +5219,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffBidDto"][];
+                };
             };
         };
     };
@@ -4496,7 +5244,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffCommandResultDto"];
+                };
             };
         };
     };
@@ -4519,7 +5269,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffCommandResultDto"];
+                };
             };
         };
     };
@@ -4542,7 +5294,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffCommandResultDto"];
+                };
             };
         };
     };
@@ -4561,7 +5315,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationViewDto"];
+                };
             };
         };
     };
@@ -4583,7 +5339,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
             };
         };
     };
@@ -4600,7 +5358,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationsMarkedDto"];
+                };
             };
         };
     };
@@ -4962,7 +5722,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConfirmationCheckDto"];
+                };
             };
         };
     };
@@ -4985,7 +5747,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConfirmationCheckDto"];
+                };
             };
         };
     };
@@ -5023,7 +5787,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LotChainDto"];
+                };
             };
         };
     };
@@ -5042,7 +5808,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainVerificationDto"];
+                };
             };
         };
     };
@@ -5064,7 +5832,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LotEventsDto"];
+                };
             };
         };
     };
@@ -5083,7 +5853,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LotResultDto"];
+                };
             };
         };
     };
@@ -5102,7 +5874,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LotSnapshotDto"];
+                };
             };
         };
     };
@@ -5188,7 +5962,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LandSalesReportDto"];
+                };
             };
         };
     };
@@ -5205,7 +5981,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServerTimeDto"];
+                };
             };
         };
     };
@@ -5245,7 +6023,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RefundViewDto"][];
+                };
             };
         };
     };
@@ -5268,7 +6048,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RefundViewDto"];
+                };
             };
         };
     };
@@ -5285,7 +6067,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RefundViewDto"][];
+                };
             };
         };
     };
@@ -5307,11 +6091,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the report (format=json), or the same table as a CSV or XLSX download */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LandSalesReportDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -5407,7 +6196,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettlementViewDto"][];
+                };
             };
         };
     };
@@ -5424,7 +6215,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MySettlementDto"][];
+                };
             };
         };
     };
@@ -5441,7 +6234,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettlementRunDto"];
+                };
             };
         };
     };
@@ -5462,7 +6257,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PriceFigures"];
+                };
             };
         };
     };
@@ -5523,7 +6320,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
             };
         };
     };
@@ -5544,7 +6343,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserViewDto"];
+                };
             };
         };
     };
@@ -5563,7 +6364,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserViewDto"];
+                };
             };
         };
     };
@@ -5586,7 +6389,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserViewDto"];
+                };
             };
         };
     };
