@@ -11,6 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Announcements of the centre (practice ones never), newest first */
         get: operations["AnnouncementsController_list"];
         put?: never;
         /** Create a draft announcement (出让公告) */
@@ -28,6 +29,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** An announcement with its versions and its lots as staff see them */
         get: operations["AnnouncementsController_get"];
         put?: never;
         post?: never;
@@ -1242,6 +1244,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A parcel with its costs and source documents */
         get: operations["ParcelsController_get"];
         put?: never;
         post?: never;
@@ -1961,6 +1964,42 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountBalanceDto: {
+            /** @example 2241 */
+            accountCode: string;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            asOf: string | null;
+            /** @example 2000000.00 */
+            balance: string;
+            /** @example 2000000.00 */
+            creditTotal: string;
+            /** @example 0.00 */
+            debitTotal: string;
+            /** @example Bid deposits */
+            nameEn: string;
+            /** @example 竞买保证金 */
+            nameZh: string;
+            /** @enum {string} */
+            normalSide: "debit" | "credit";
+            subject: string | null;
+        };
+        AddWorkingDaysAnswerDto: {
+            /** @example 3 */
+            days: number;
+            /**
+             * Format: date
+             * @example 2027-02-19
+             */
+            result: string;
+            /**
+             * Format: date
+             * @example 2027-02-08
+             */
+            start: string;
+        };
         AmendmentDto: {
             /** @description A corrected text (正文) of the announcement */
             announcementBody?: string;
@@ -1988,9 +2027,127 @@ export interface components {
             /** @description A corrected title of the announcement */
             title?: string;
         };
+        AnnouncementDetailDto: {
+            body: string;
+            /** Format: uuid */
+            id: string;
+            lots: components["schemas"]["StaffLotDetailDto"][];
+            /** @example 泉自然资告〔2027〕1号 */
+            number: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "suspended" | "terminated" | "completed";
+            /** @example 国有建设用地使用权挂牌出让公告 */
+            title: string;
+            /** @description 0 while a draft, 1 once published, +1 per amendment */
+            version: number;
+            versions: components["schemas"]["AnnouncementVersionViewDto"][];
+        };
+        AnnouncementPageDto: {
+            items: components["schemas"]["AnnouncementSummaryDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AnnouncementSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 泉自然资告〔2027〕1号 */
+            number: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "suspended" | "terminated" | "completed";
+            title: string;
+            version: number;
+        };
+        AnnouncementVersionViewDto: {
+            /** @enum {string} */
+            kind: "original" | "amendment";
+            /** Format: date-time */
+            publishedAt: string;
+            reason: string | null;
+            /** @example 出让公告 */
+            summary: string;
+            version: number;
+        };
         ApplyDto: {
             /** @description For a joint bid (联合竞买): every member with its share, the applicant included. Each other member is invited by its code and joins only when it accepts */
             partners?: components["schemas"]["PartnerDto"][];
+        };
+        ApprovalRequestDto: {
+            /** @enum {string} */
+            action: "announcement.suspend" | "announcement.terminate";
+            /** Format: date-time */
+            decidedAt?: string | null;
+            /** Format: uuid */
+            decidedBy?: string | null;
+            decisionReason?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description what the request carries, e.g. the ground of a suspension */
+            payload: {
+                [key: string]: unknown;
+            };
+            reason: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: uuid */
+            requestedBy: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            /** Format: uuid */
+            targetId: string;
+            /** @example announcement */
+            targetType: string;
+        };
+        ApprovalRequestPageDto: {
+            items: components["schemas"]["ApprovalRequestDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AuditEventDto: {
+            /** @example parcel.transition */
+            action: string;
+            /**
+             * Format: uuid
+             * @description null for the system
+             */
+            actorId: string | null;
+            /** @example wang.reserve */
+            actorName: string;
+            /**
+             * @example [
+             *       "reserve_officer"
+             *     ]
+             */
+            actorRoles: string[];
+            after: {
+                [key: string]: unknown;
+            } | null;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            entityId: string;
+            /** @example parcel */
+            entityType: string;
+            /**
+             * @description sequence number (bigint, as a string)
+             * @example 1024
+             */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            reason: string | null;
+            requestId: string | null;
+        };
+        AuditEventPageDto: {
+            items: components["schemas"]["AuditEventDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         BlacklistDto: {
             /**
@@ -2000,6 +2157,30 @@ export interface components {
             endsAt: string;
             /** @example 成交后未在期限内签订出让合同 */
             reason: string;
+        };
+        BoundaryGeometryDto: {
+            /** @description Polygon: rings of [lon, lat]; MultiPolygon: polygons of rings */
+            coordinates: unknown[][];
+            /** @enum {string} */
+            type: "Polygon" | "MultiPolygon";
+        };
+        CalendarDayViewDto: {
+            /**
+             * Format: date
+             * @example 2027-02-10
+             */
+            date: string;
+            /**
+             * @description a holiday, or a make-up workday on a weekend
+             * @enum {string}
+             */
+            kind: "holiday" | "workday";
+            /** @example 春节 */
+            name: string;
+            /** @enum {string} */
+            source: "official" | "staff";
+            /** Format: date-time */
+            updatedAt: string;
         };
         CanonicalFormDto: {
             arrays: string;
@@ -2108,6 +2289,20 @@ export interface components {
              */
             newPassword: string;
         };
+        CommitteeCandidateDto: {
+            /** @example 李定价 */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /** @example li.pricing */
+            username: string;
+        };
+        CommitteeCandidatePageDto: {
+            items: components["schemas"]["CommitteeCandidateDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         CommitteeDto: {
             /**
              * @description Active pricing committee officials (at least listing.minCommitteeSize)
@@ -2118,6 +2313,30 @@ export interface components {
              *     ]
              */
             memberIds: string[];
+        };
+        CommitteeMemberDto: {
+            /** @example 李定价 */
+            displayName: string;
+            /** Format: uuid */
+            userId: string;
+            /** @example li.pricing */
+            username: string;
+        };
+        CommitteeSeatDto: {
+            /** @example 李定价 */
+            displayName: string;
+            submitted: boolean;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: uuid */
+            userId: string;
+            /** @example li.pricing */
+            username: string;
+        };
+        CommitteeViewDto: {
+            /** Format: uuid */
+            lotId: string;
+            members: components["schemas"]["CommitteeMemberDto"][];
         };
         ConfirmationCheckDto: {
             /** @example 泉自然资告〔2026〕3号 */
@@ -2285,6 +2504,37 @@ export interface components {
             /** @enum {string} */
             kind: "acquisition" | "compensation" | "development" | "financing" | "other";
         };
+        CostEntryViewDto: {
+            /** @example 3500000.00 */
+            amount: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @example 2026-03-15
+             */
+            incurredOn: string;
+            /** @enum {string} */
+            kind: "acquisition" | "compensation" | "development" | "financing" | "other";
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        CostTotalsDto: {
+            /**
+             * @description acquisition and compensation
+             * @example 0.00
+             */
+            acquisition: string;
+            /** @example 0.00 */
+            development: string;
+            /** @example 0.00 */
+            financing: string;
+            /** @example 0.00 */
+            other: string;
+            /** @example 0.00 */
+            total: string;
+        };
         CreateAnnouncementDto: {
             /**
              * @description 公告正文
@@ -2448,11 +2698,34 @@ export interface components {
             /** @example wang.reserve */
             username: string;
         };
+        DebitCreditTotalsDto: {
+            /** @example 2000000.00 */
+            credits: string;
+            /** @example 2000000.00 */
+            debits: string;
+        };
         DecisionDto: {
             /** @enum {string} */
             decision: "approve" | "reject";
             /** @example 事由属实，同意 */
             reason: string;
+        };
+        DeletedAnnouncementDto: {
+            /** @enum {boolean} */
+            deleted: true;
+            deletedLots: string[];
+            /** Format: uuid */
+            id: string;
+            /** @description parcels free again */
+            releasedParcels: string[];
+        };
+        DeletedLotDto: {
+            /** @enum {boolean} */
+            deleted: true;
+            /** Format: uuid */
+            id: string;
+            /** @description parcels free again */
+            releasedParcels: string[];
         };
         DocumentCheckDto: {
             /**
@@ -2469,6 +2742,19 @@ export interface components {
             /** @example 收储协议 */
             title: string;
         };
+        DuplicateStatementReportDto: {
+            counts: components["schemas"]["LineStatusCountsDto"];
+            /** @enum {boolean} */
+            duplicate: true;
+            /** @description the file name of the first import */
+            filename: string;
+            fingerprint: string;
+            /** Format: date-time */
+            importedAt: string;
+            message: string;
+            /** Format: uuid */
+            statementId: string;
+        };
         EligibilityDto: {
             /** @example  */
             exclusions: string;
@@ -2477,11 +2763,89 @@ export interface components {
             /** @enum {string} */
             review: "pre_review" | "post_review";
         };
+        EntryLineViewDto: {
+            /** @example 1002 */
+            accountCode: string;
+            /** @example 银行存款 */
+            accountName: string;
+            /** @example 2000000.00 */
+            credit: string | null;
+            /** @example 2000000.00 */
+            debit: string | null;
+            lineNo: number;
+            subject: string | null;
+        };
+        EntryPageDto: {
+            items: components["schemas"]["EntryViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        EntryReversalOfDto: {
+            id: string;
+            reason: string;
+            /** @enum {string} */
+            type: "deposit_received" | "deposit_refund_due" | "refund_paid" | "contract_signed" | "deposit_converted" | "installment_due" | "payment_received" | "penalty_accrued" | "penalty_paid" | "deposit_forfeited" | "contract_terminated" | "treasury_remittance" | "reversal";
+        };
+        EntrySourceDto: {
+            id: string;
+            /** @enum {string} */
+            type: "deposit_received" | "deposit_refund_due" | "refund_paid" | "contract_signed" | "deposit_converted" | "installment_due" | "payment_received" | "penalty_accrued" | "penalty_paid" | "deposit_forfeited" | "contract_terminated" | "treasury_remittance" | "reversal";
+        };
+        EntryViewDto: {
+            /**
+             * Format: date
+             * @example 2026-11-16
+             */
+            date: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            lines: components["schemas"]["EntryLineViewDto"][];
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            postedAt: string;
+            postedBy: string | null;
+            /** @description on a reversing entry: the entry it cancels and why */
+            reversalOf: components["schemas"]["EntryReversalOfDto"] | null;
+            /** Format: uuid */
+            reversedBy: string | null;
+            source: components["schemas"]["EntrySourceDto"];
+        };
         EvaluationDto: {
             /** @enum {string} */
             method: "highest_price" | "weighted_score";
             /** @example 5 */
             panelSize?: number;
+        };
+        ExpectedItemViewDto: {
+            /** @example 2000000.00 */
+            amount: string;
+            /**
+             * Format: date
+             * @example 2027-03-09
+             */
+            dueDate?: string;
+            /** @example deposit:3f0c2a9b-… */
+            id: string;
+            /**
+             * @description deposit, installment, penalty, refund, remittance…
+             * @example deposit
+             */
+            kind: string;
+            /**
+             * @description already booked: a line matching it only confirms it
+             * @enum {boolean}
+             */
+            recorded?: true;
+            /** @example TK3F0C2A9B1D4E */
+            reference?: string;
+            /**
+             * @description the virtual sub-account (虚拟子账号) it is paid into
+             * @example 955880123456789015
+             */
+            subAccount?: string;
         };
         ExtensionDto: {
             /** @example 2027-02-28 */
@@ -2495,6 +2859,29 @@ export interface components {
         FreezeDto: {
             /** @example 交易系统故障，暂停交易 */
             reason: string;
+        };
+        HealthReport: {
+            /** @enum {string} */
+            database: "up" | "down";
+            /**
+             * Format: date-time
+             * @description the database clock (this instance’s own clock when the database is down)
+             */
+            serverTime: string;
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            uptimeSeconds: number;
+        };
+        ImportCountsDto: {
+            /** @description transaction lines in the file */
+            lines: number;
+            matched: number;
+            /** @description expected items left without a line */
+            outstanding: number;
+            partial: number;
+            skipped: number;
+            stored: number;
+            unmatched: number;
         };
         ImportStatementDto: {
             /**
@@ -2595,6 +2982,13 @@ export interface components {
             sold: number;
             unsold: number;
         };
+        LineStatusCountsDto: {
+            ignored: number;
+            matched: number;
+            partial: number;
+            resolved: number;
+            unmatched: number;
+        };
         LoginDto: {
             /** @example correct horse battery staple */
             password: string;
@@ -2643,6 +3037,20 @@ export interface components {
                 [key: string]: unknown;
             })[];
             snapshot: components["schemas"]["LotSnapshotDto"];
+        };
+        LotReserveStatusDto: {
+            /** @description SHA-256 commitment of the sealed reserve */
+            commitment: string | null;
+            committee: components["schemas"]["CommitteeSeatDto"][];
+            hasReserve: boolean;
+            /**
+             * @description only after the close, when the reserve is revealed
+             * @example 11000000.00
+             */
+            revealedValue: string | null;
+            sealed: boolean;
+            /** Format: date-time */
+            sealedAt: string | null;
         };
         LotResultDto: {
             /** @example 3500.00 */
@@ -2703,6 +3111,51 @@ export interface components {
             unitPrice: string | null;
             /** @example 007 */
             winnerNumber: string | null;
+        };
+        LotScheduleViewDto: {
+            /** Format: date-time */
+            applicationEnd: string;
+            /** Format: date-time */
+            applicationStart: string;
+            /**
+             * Format: date-time
+             * @description auction (拍卖) only
+             */
+            auctionStart?: string;
+            /** Format: date-time */
+            depositDeadline: string;
+            /**
+             * Format: date-time
+             * @description listing only
+             */
+            listingEnd?: string;
+            /**
+             * Format: date-time
+             * @description listing (挂牌) only
+             */
+            listingStart?: string;
+            /** Format: date-time */
+            registrationCloseAt: string;
+            /**
+             * Format: date-time
+             * @description lots with a reserve only: when the committee’s proposals are sealed
+             */
+            reserveSealingAt?: string;
+            /**
+             * Format: date-time
+             * @description tender only
+             */
+            tenderOpening?: string;
+            /**
+             * Format: date-time
+             * @description tender only
+             */
+            tenderSubmissionDeadline?: string;
+            /**
+             * Format: date-time
+             * @description tender (招标) only
+             */
+            tenderSubmissionStart?: string;
         };
         LotSnapshotDto: {
             /** @enum {string|null} */
@@ -2810,6 +3263,62 @@ export interface components {
              */
             warningSeconds?: number[];
         };
+        LotTermsViewDto: {
+            capRule?: components["schemas"]["CapRuleDto"];
+            /** @example 60 */
+            countdownSeconds?: number;
+            /** @example 2000000.00 */
+            deposit: string;
+            eligibility: components["schemas"]["EligibilityDto"];
+            evaluation?: components["schemas"]["EvaluationDto"];
+            /** @example true */
+            hasReserve: boolean;
+            /**
+             * @description Required for auction and listing (加价幅度)
+             * @example 100000.00
+             */
+            increment?: string;
+            /**
+             * @description Required for auction and listing
+             * @enum {string}
+             */
+            incrementPolicy?: "at_least_one" | "whole_multiple";
+            /** @example 5 */
+            maxJumpIncrements?: number;
+            /** @enum {string} */
+            method: "auction" | "listing" | "tender";
+            /** @example 1 */
+            minBidders?: number;
+            /** @description practice lots (模拟竞价) only */
+            practiceParcel?: components["schemas"]["PracticeParcelTermsDto"];
+            /** @example 15000000.00 */
+            priceCap?: string;
+            /** @enum {string} */
+            priceUnit: "total" | "per_square_metre" | "per_floor_area";
+            /**
+             * @description Required with hasReserve: the reserve is rounded to it
+             * @example 10000.00
+             */
+            reserveRoundingUnit?: string;
+            /** @example 10000000.00 */
+            startPrice: string;
+            timedFinalRound?: components["schemas"]["TimedFinalRoundDto"];
+            /**
+             * @description Seconds before the deadline at which countdown:warning is sent, decreasing
+             * @example [
+             *       60,
+             *       30,
+             *       10
+             *     ]
+             */
+            warningSeconds?: number[];
+        };
+        MatchedLineDto: {
+            item: components["schemas"]["ExpectedItemViewDto"];
+            line: components["schemas"]["StatementLineViewDto"];
+            /** @enum {string} */
+            rule: "sub_account" | "reference";
+        };
         MySettlementDto: {
             /** Format: date-time */
             closedAt: string;
@@ -2879,10 +3388,156 @@ export interface components {
             /** @example 联合体成员调整，重新申请 */
             reason?: string;
         };
+        ParcelDetailDto: {
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            acquiredOn: string;
+            /** @enum {string} */
+            acquisitionMethod: "recovery" | "purchase" | "pre_emption" | "requisition";
+            boundary: components["schemas"]["BoundaryGeometryDto"];
+            /** @enum {string} */
+            boundaryCrs: "EPSG:4326" | "EPSG:4490";
+            /** @example QZ-2026-017 */
+            code: string;
+            /**
+             * @description ㎡, computed from the boundary
+             * @example 20001.37
+             */
+            computedArea: string;
+            costEntries: components["schemas"]["CostEntryViewDto"][];
+            costTotals: components["schemas"]["CostTotalsDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description ㎡, as declared
+             * @example 20000.00
+             */
+            declaredArea: string;
+            /**
+             * @description the declared area in 亩
+             * @example 30.0000
+             */
+            declaredAreaMu: string;
+            /** @example 鲤城区 */
+            district: string;
+            documents: components["schemas"]["ParcelDocumentViewDto"][];
+            /** Format: uuid */
+            id: string;
+            /** @example 江南街道紫华路以东 */
+            location: string;
+            /** @example 江南片区A-03地块 */
+            name: string;
+            /** @example 2027-Q1 */
+            plannedSupplyQuarter: string | null;
+            /** @enum {string} */
+            plannedUse: "residential" | "commercial" | "industrial" | "mixed" | "public_service" | "other";
+            planningConditions: components["schemas"]["PlanningConditionsDto"];
+            /** @enum {string} */
+            state: "acquired" | "in_reserve" | "developing" | "ready_for_supply" | "listed" | "sold" | "withdrawn";
+            /** @example 70 */
+            tenureYears: number;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ParcelDocumentViewDto: {
+            /** @example pifu.pdf */
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
+            sha256: string;
+            /** @example 收回土地使用权批复 */
+            title: string;
+        };
+        ParcelHistoryEntryDto: {
+            /** @example parcel.transition */
+            action: string;
+            /** @example 王储备 */
+            actor: string;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            at: string;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            reason: string | null;
+        };
+        ParcelPageDto: {
+            items: components["schemas"]["ParcelViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         ParcelTransitionDto: {
             reason?: string;
             /** @enum {string} */
             transition: "take_into_reserve" | "start_development" | "complete_development" | "mark_ready" | "list_for_sale" | "return_after_failed_sale" | "mark_sold" | "withdraw";
+        };
+        ParcelViewDto: {
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            acquiredOn: string;
+            /** @enum {string} */
+            acquisitionMethod: "recovery" | "purchase" | "pre_emption" | "requisition";
+            boundary: components["schemas"]["BoundaryGeometryDto"];
+            /** @enum {string} */
+            boundaryCrs: "EPSG:4326" | "EPSG:4490";
+            /** @example QZ-2026-017 */
+            code: string;
+            /**
+             * @description ㎡, computed from the boundary
+             * @example 20001.37
+             */
+            computedArea: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description ㎡, as declared
+             * @example 20000.00
+             */
+            declaredArea: string;
+            /**
+             * @description the declared area in 亩
+             * @example 30.0000
+             */
+            declaredAreaMu: string;
+            /** @example 鲤城区 */
+            district: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 江南街道紫华路以东 */
+            location: string;
+            /** @example 江南片区A-03地块 */
+            name: string;
+            /** @example 2027-Q1 */
+            plannedSupplyQuarter: string | null;
+            /** @enum {string} */
+            plannedUse: "residential" | "commercial" | "industrial" | "mixed" | "public_service" | "other";
+            planningConditions: components["schemas"]["PlanningConditionsDto"];
+            /** @enum {string} */
+            state: "acquired" | "in_reserve" | "developing" | "ready_for_supply" | "listed" | "sold" | "withdrawn";
+            /** @example 70 */
+            tenureYears: number;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        PartialLineDto: {
+            /** @example -100.00 */
+            difference: string;
+            item: components["schemas"]["ExpectedItemViewDto"];
+            line: components["schemas"]["StatementLineViewDto"];
+            /** @enum {string} */
+            rule: "sub_account" | "reference";
         };
         PartnerDto: {
             /**
@@ -2914,6 +3569,18 @@ export interface components {
              * @example 2026-11-30
              */
             paidOn: string;
+        };
+        PlanningConditionsDto: {
+            /** @example 0.3000 */
+            buildingDensity: string | null;
+            /** @example 0.3500 */
+            greenRatio: string | null;
+            /** @example 80.00 */
+            heightLimitMetres: string | null;
+            /** @example 2.5000 */
+            plotRatioMax: string | null;
+            /** @example 1.0000 */
+            plotRatioMin: string | null;
         };
         PracticeBiddersDto: {
             /**
@@ -2974,6 +3641,14 @@ export interface components {
             you: components["schemas"]["PracticeSeatDto"] | null;
         };
         PracticeParcelDto: {
+            /** @example 20000.00 */
+            area: string;
+            /** @example 模拟地块（非真实宗地） */
+            name: string;
+            /** @example 2.5000 */
+            plotRatioMax: string;
+        };
+        PracticeParcelTermsDto: {
             /** @example 20000.00 */
             area: string;
             /** @example 模拟地块（非真实宗地） */
@@ -3113,6 +3788,13 @@ export interface components {
             statementId: string;
             txnId: string;
         };
+        ReconciledWithDto: {
+            /** Format: uuid */
+            lineId: string;
+            /** Format: uuid */
+            statementId: string;
+            txnId: string;
+        };
         RefreshDto: {
             /**
              * @description The refresh token of the last login or refresh (single use)
@@ -3227,12 +3909,136 @@ export interface components {
              */
             treasuryReference: string;
         };
+        RemittancePageDto: {
+            items: components["schemas"]["RemittanceViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        RemittanceResultDto: {
+            /** @example 12500000.00 */
+            amount: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            duplicate: boolean;
+            /**
+             * Format: uuid
+             * @description the journal entry (Dr 4901 / Cr 1002)
+             */
+            entryId: string | null;
+            /** @example 0.00 */
+            forfeitures: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 12500000.00 */
+            landPremium: string;
+            /** @example 0.00 */
+            penalties: string;
+            /** @description the bank line of the payout, once reconciled */
+            reconciledWith: components["schemas"]["ReconciledWithDto"] | null;
+            /**
+             * Format: date
+             * @example 2025-11-03
+             */
+            remittedOn: string;
+            /** @example 缴库-2025-0107 */
+            treasuryReference: string;
+        };
+        RemittanceViewDto: {
+            /** @example 12500000.00 */
+            amount: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /**
+             * Format: uuid
+             * @description the journal entry (Dr 4901 / Cr 1002)
+             */
+            entryId: string | null;
+            /** @example 0.00 */
+            forfeitures: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 12500000.00 */
+            landPremium: string;
+            /** @example 0.00 */
+            penalties: string;
+            /** @description the bank line of the payout, once reconciled */
+            reconciledWith: components["schemas"]["ReconciledWithDto"] | null;
+            /**
+             * Format: date
+             * @example 2025-11-03
+             */
+            remittedOn: string;
+            /** @example 缴库-2025-0107 */
+            treasuryReference: string;
+        };
+        ReserveDistrictRowDto: {
+            /**
+             * @description ㎡
+             * @example 20000.00
+             */
+            area: string;
+            byState: components["schemas"]["ReserveTotalsByStateDto"];
+            /**
+             * @description 元
+             * @example 3500000.00
+             */
+            cost: string;
+            count: number;
+            /** @example 鲤城区 */
+            district: string;
+        };
         ReserveProposalDto: {
             /**
              * @description Decimal string with at most 2 decimal place(s), ≥ 0.01; never a JSON number.
              * @example 12345678.90
              */
             value: string;
+        };
+        ReserveProposalStatusDto: {
+            commitment: string | null;
+            /** Format: uuid */
+            lotId: string;
+            /**
+             * @description the caller’s own proposal
+             * @example 11000000.00
+             */
+            myValue: string | null;
+            sealed: boolean;
+            /** Format: date-time */
+            sealingDeadline: string | null;
+            submitted: boolean;
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        ReserveReportDto: {
+            byDistrict: components["schemas"]["ReserveDistrictRowDto"][];
+            byState: components["schemas"]["ReserveTotalsByStateDto"];
+            overall: components["schemas"]["ReserveTotalsDto"];
+        };
+        ReserveTotalsByStateDto: {
+            acquired: components["schemas"]["ReserveTotalsDto"];
+            developing: components["schemas"]["ReserveTotalsDto"];
+            in_reserve: components["schemas"]["ReserveTotalsDto"];
+            listed: components["schemas"]["ReserveTotalsDto"];
+            ready_for_supply: components["schemas"]["ReserveTotalsDto"];
+            sold: components["schemas"]["ReserveTotalsDto"];
+            withdrawn: components["schemas"]["ReserveTotalsDto"];
+        };
+        ReserveTotalsDto: {
+            /**
+             * @description ㎡
+             * @example 20000.00
+             */
+            area: string;
+            /**
+             * @description 元
+             * @example 3500000.00
+             */
+            cost: string;
+            count: number;
         };
         ResolutionDto: {
             /** @enum {string} */
@@ -3379,6 +4185,23 @@ export interface components {
              */
             value: number | string | boolean | Record<string, never> | unknown[];
         };
+        SettingViewDto: {
+            /** @description the handbook default */
+            default: number | string | boolean | Record<string, never> | unknown[];
+            description: string;
+            /** @example listing.minListingDays */
+            key: string;
+            /** @enum {string} */
+            kind: "integer" | "decimal" | "boolean" | "json";
+            /** @description integer settings: the largest value */
+            max?: number;
+            /** @description integer settings: the smallest value */
+            min?: number;
+            /** @description the value differs from the default */
+            overridden: boolean;
+            /** @description the value in force */
+            value: number | string | boolean | Record<string, never> | unknown[];
+        };
         SettlementRunDto: {
             /** @description lots whose winner defaulted (no contract in time) */
             defaulted: string[];
@@ -3443,6 +4266,18 @@ export interface components {
              */
             simulated: true;
         };
+        SkippedLineDto: {
+            /** @description the stored line differs in amount, direction or time */
+            conflicting: boolean;
+            /** @description physical line of the file */
+            line: number;
+            /**
+             * Format: uuid
+             * @description the statement that already holds it
+             */
+            statementId: string;
+            txnId: string;
+        };
         StaffBidDto: {
             /** Format: uuid */
             applicationId: string;
@@ -3473,6 +4308,65 @@ export interface components {
             /** @enum {string} */
             phase: "draft" | "published" | "applying" | "listing" | "timed_round" | "auction_round" | "cap_round" | "sealed_bidding" | "opening" | "frozen" | "suspended" | "closed_sold" | "closed_unsold" | "terminated";
             seq: number;
+        };
+        StaffLotDetailDto: {
+            /** Format: uuid */
+            announcementId: string;
+            /** @example 2000000.00 */
+            deposit: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 100000.00 */
+            increment: string | null;
+            /** @example GT2027-001-01 */
+            lotNumber: string;
+            /** @enum {string} */
+            method: "auction" | "listing" | "tender";
+            parcelIds: string[];
+            /** @enum {string} */
+            phase: "draft" | "published" | "applying" | "listing" | "timed_round" | "auction_round" | "cap_round" | "sealed_bidding" | "opening" | "frozen" | "suspended" | "closed_sold" | "closed_unsold" | "terminated";
+            /** @description a practice lot (模拟竞价): a rehearsal, no real sale */
+            practice: boolean;
+            /** @example 15000000.00 */
+            priceCap: string | null;
+            reserve: components["schemas"]["LotReserveStatusDto"];
+            schedule: components["schemas"]["LotScheduleViewDto"];
+            /** @example 10000000.00 */
+            startPrice: string;
+            terms: components["schemas"]["LotTermsViewDto"];
+            /** @example 鲤城区江南片区A-03地块 */
+            title: string;
+            /** @description optimistic-lock version of the row */
+            version: number;
+        };
+        StaffLotViewDto: {
+            /** Format: uuid */
+            announcementId: string;
+            /** @example 2000000.00 */
+            deposit: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 100000.00 */
+            increment: string | null;
+            /** @example GT2027-001-01 */
+            lotNumber: string;
+            /** @enum {string} */
+            method: "auction" | "listing" | "tender";
+            parcelIds: string[];
+            /** @enum {string} */
+            phase: "draft" | "published" | "applying" | "listing" | "timed_round" | "auction_round" | "cap_round" | "sealed_bidding" | "opening" | "frozen" | "suspended" | "closed_sold" | "closed_unsold" | "terminated";
+            /** @description a practice lot (模拟竞价): a rehearsal, no real sale */
+            practice: boolean;
+            /** @example 15000000.00 */
+            priceCap: string | null;
+            schedule: components["schemas"]["LotScheduleViewDto"];
+            /** @example 10000000.00 */
+            startPrice: string;
+            terms: components["schemas"]["LotTermsViewDto"];
+            /** @example 鲤城区江南片区A-03地块 */
+            title: string;
+            /** @description optimistic-lock version of the row */
+            version: number;
         };
         StartPracticeDto: {
             /**
@@ -3526,6 +4420,197 @@ export interface components {
              */
             startPrice?: string;
         };
+        StatementDetailDto: {
+            counts: components["schemas"]["LineStatusCountsDto"];
+            /** @enum {string} */
+            encoding: "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
+            filename: string;
+            fingerprint: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            importedAt: string;
+            importedBy: string | null;
+            lineCount: number;
+            lines: components["schemas"]["StatementLineViewDto"][];
+            storedLines: number;
+        };
+        StatementImportReportDto: {
+            counts: components["schemas"]["ImportCountsDto"];
+            /** @enum {boolean} */
+            duplicate: false;
+            /** @enum {string} */
+            encoding: "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
+            filename: string;
+            fingerprint: string;
+            /** Format: date-time */
+            importedAt: string;
+            matched: components["schemas"]["MatchedLineDto"][];
+            outstanding: components["schemas"]["ExpectedItemViewDto"][];
+            partial: components["schemas"]["PartialLineDto"][];
+            skipped: components["schemas"]["SkippedLineDto"][];
+            /** Format: uuid */
+            statementId: string;
+            unmatched: components["schemas"]["UnmatchedLineDto"][];
+        };
+        StatementLinePageDto: {
+            items: components["schemas"]["StatementLineViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        StatementLineViewDto: {
+            /**
+             * @description positive; the sign is in direction
+             * @example 2000000.00
+             */
+            amount: string;
+            /** Format: date-time */
+            bookedAt: string;
+            counterpartyAccount: string | null;
+            counterpartyName: string | null;
+            /**
+             * Format: date
+             * @description Shanghai calendar date of bookedAt
+             * @example 2026-11-16
+             */
+            date: string;
+            /**
+             * @description line − expected
+             * @example -100.00
+             */
+            difference: string | null;
+            /**
+             * @description credit = money in, debit = money out
+             * @enum {string}
+             */
+            direction: "credit" | "debit";
+            /** Format: uuid */
+            id: string;
+            lineNo: number;
+            matchedId: string | null;
+            matchedKind: string | null;
+            reference: string | null;
+            resolutionReason: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            /** Format: uuid */
+            statementId: string;
+            /** @enum {string} */
+            status: "matched" | "partial" | "unmatched" | "resolved" | "ignored";
+            subAccount: string | null;
+            suggestions: components["schemas"]["StoredSuggestionDto"][];
+            /** @example TX20261116001 */
+            txnId: string;
+        };
+        StatementPageDto: {
+            items: components["schemas"]["StatementViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        StatementViewDto: {
+            counts: components["schemas"]["LineStatusCountsDto"];
+            /** @enum {string} */
+            encoding: "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
+            filename: string;
+            fingerprint: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            importedAt: string;
+            importedBy: string | null;
+            lineCount: number;
+            storedLines: number;
+        };
+        StoredSuggestionDto: {
+            /** @example 2000000.00 */
+            amount: string;
+            daysFromDue?: number;
+            /**
+             * @description line − expected, on a partial candidate
+             * @example -100.00
+             */
+            difference?: string;
+            /**
+             * Format: date
+             * @example 2027-03-09
+             */
+            dueDate?: string;
+            /** @example deposit:3f0c2a9b-… */
+            id: string;
+            /**
+             * @description deposit, installment, penalty, refund, remittance…
+             * @example deposit
+             */
+            kind: string;
+            /**
+             * @description the candidate of a partial line
+             * @enum {boolean}
+             */
+            partial?: true;
+            /**
+             * @example [
+             *       "amount",
+             *       "reference"
+             *     ]
+             */
+            reasons: string[];
+            /**
+             * @description already booked: a line matching it only confirms it
+             * @enum {boolean}
+             */
+            recorded?: true;
+            /** @example TK3F0C2A9B1D4E */
+            reference?: string;
+            /** @enum {string} */
+            rule?: "sub_account" | "reference";
+            /**
+             * @description 0–1, two decimals
+             * @example 0.85
+             */
+            similarity?: number;
+            /**
+             * @description the virtual sub-account (虚拟子账号) it is paid into
+             * @example 955880123456789015
+             */
+            subAccount?: string;
+        };
+        SupplyPlanDto: {
+            quarters: components["schemas"]["SupplyPlanQuarterDto"][];
+            total: components["schemas"]["SupplyPlanTotalDto"];
+            /** @description parcels without a planned quarter */
+            unscheduled: components["schemas"]["SupplyPlanTotalDto"];
+            /** @example 2027 */
+            year: number;
+        };
+        SupplyPlanParcelDto: {
+            /** @example 20000.00 */
+            area: string;
+            /** @example QZ-2026-017 */
+            code: string;
+            /** @example 鲤城区 */
+            district: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            state: "acquired" | "in_reserve" | "developing" | "ready_for_supply" | "listed" | "sold" | "withdrawn";
+        };
+        SupplyPlanQuarterDto: {
+            /** @example 20000.00 */
+            area: string;
+            count: number;
+            parcels: components["schemas"]["SupplyPlanParcelDto"][];
+            /** @example 2027-Q1 */
+            quarter: string;
+        };
+        SupplyPlanTotalDto: {
+            /** @example 20000.00 */
+            area: string;
+            count: number;
+        };
         SuspensionRequestDto: {
             /** @enum {string} */
             ground: "court_or_discipline_request" | "planning_change" | "system_failure" | "other";
@@ -3570,6 +4655,92 @@ export interface components {
             refreshToken: string;
             /** @enum {string} */
             tokenType: "Bearer";
+        };
+        TrialBalanceDto: {
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            asOf: string | null;
+            /** @description debits equal credits exactly */
+            balanced: boolean;
+            bySubject: boolean;
+            rows: components["schemas"]["TrialBalanceRowDto"][];
+            totals: components["schemas"]["DebitCreditTotalsDto"];
+        };
+        TrialBalanceRowDto: {
+            /** @example 1002 */
+            accountCode: string;
+            /**
+             * @description on the account’s normal side
+             * @example 2000000.00
+             */
+            balance: string;
+            /** @example 0.00 */
+            creditTotal: string;
+            /** @example 2000000.00 */
+            debitTotal: string;
+            /** @enum {string} */
+            kind: "asset" | "liability" | "revenue" | "clearing";
+            /** @example Bank */
+            nameEn: string;
+            /** @example 银行存款 */
+            nameZh: string;
+            /** @enum {string} */
+            normalSide: "debit" | "credit";
+            /** @description null on a row summing every subject */
+            subject: string | null;
+        };
+        UnmatchedLineDto: {
+            line: components["schemas"]["StatementLineViewDto"];
+            suggestions: components["schemas"]["StoredSuggestionDto"][];
+        };
+        UnremittedAccountDto: {
+            /** @example 4101 */
+            code: string;
+            /** @example Land premium revenue */
+            nameEn: string;
+            /** @example 土地出让收入 */
+            nameZh: string;
+            /** @enum {string} */
+            part: "landPremium" | "penalties" | "forfeitures";
+            /**
+             * @description still owed by land users
+             * @example 0.00
+             */
+            receivable: string;
+            /**
+             * @description collected and not yet remitted
+             * @example 12500000.00
+             */
+            remittable: string;
+            /** @example 0.00 */
+            remitted: string;
+            /** @example 12500000.00 */
+            revenue: string;
+            /** @example 12500000.00 */
+            unremitted: string;
+        };
+        UnremittedDto: {
+            accounts: components["schemas"]["UnremittedAccountDto"][];
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            asOf: string | null;
+            totals: components["schemas"]["UnremittedTotalsDto"];
+        };
+        UnremittedTotalsDto: {
+            /** @example 0.00 */
+            receivable: string;
+            /** @example 12500000.00 */
+            remittable: string;
+            /** @example 0.00 */
+            remitted: string;
+            /** @example 12500000.00 */
+            revenue: string;
+            /** @example 12500000.00 */
+            unremitted: string;
         };
         UpdateLotDto: {
             /** @example SG2026-01 */
@@ -3672,6 +4843,28 @@ export interface components {
              */
             tileUrl: string | null;
         };
+        WorkingDayAnswerDto: {
+            /**
+             * Format: date
+             * @example 2027-02-10
+             */
+            date: string;
+            workingDay: boolean;
+        };
+        WorkingDaysBetweenAnswerDto: {
+            /**
+             * Format: date
+             * @example 2027-02-08
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2027-02-19
+             */
+            to: string;
+            /** @example 3 */
+            workingDays: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -3698,7 +4891,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnouncementPageDto"];
+                };
             };
         };
     };
@@ -3719,7 +4914,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnouncementDetailDto"];
+                };
             };
         };
     };
@@ -3738,7 +4935,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnouncementDetailDto"];
+                };
             };
         };
     };
@@ -3757,7 +4956,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeletedAnnouncementDto"];
+                };
             };
         };
     };
@@ -3780,7 +4981,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnouncementDetailDto"];
+                };
             };
         };
     };
@@ -3803,7 +5006,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffLotViewDto"];
+                };
             };
         };
     };
@@ -3822,7 +5027,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnouncementDetailDto"];
+                };
             };
         };
     };
@@ -3845,7 +5052,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnouncementDetailDto"];
+                };
             };
         };
     };
@@ -3868,7 +5077,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequestDto"];
+                };
             };
         };
     };
@@ -3891,7 +5102,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequestDto"];
+                };
             };
         };
     };
@@ -4134,7 +5347,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequestPageDto"];
+                };
             };
         };
     };
@@ -4157,7 +5372,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequestDto"];
+                };
             };
         };
     };
@@ -4184,7 +5401,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
             };
         };
     };
@@ -4315,7 +5534,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatementLinePageDto"];
+                };
             };
         };
     };
@@ -4338,7 +5559,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatementLineViewDto"];
+                };
             };
         };
     };
@@ -4358,7 +5581,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatementPageDto"];
+                };
             };
         };
     };
@@ -4375,11 +5600,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the same statement was imported before; nothing changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateStatementReportDto"];
+                };
+            };
+            /** @description imported and reconciled */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatementImportReportDto"];
+                };
             };
         };
     };
@@ -4398,7 +5635,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatementDetailDto"];
+                };
             };
         };
     };
@@ -4560,7 +5799,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AddWorkingDaysAnswerDto"];
+                };
             };
         };
     };
@@ -4579,7 +5820,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarDayViewDto"][];
+                };
             };
         };
     };
@@ -4602,7 +5845,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarDayViewDto"];
+                };
             };
         };
     };
@@ -4619,6 +5864,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description removed */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4642,7 +5888,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkingDayAnswerDto"];
+                };
             };
         };
     };
@@ -4662,7 +5910,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkingDaysBetweenAnswerDto"];
+                };
             };
         };
     };
@@ -4770,7 +6020,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthReport"];
+                };
+            };
+            /** @description the database is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReport"];
+                };
             };
         };
     };
@@ -4811,7 +6072,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountBalanceDto"];
+                };
             };
         };
     };
@@ -4834,7 +6097,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EntryPageDto"];
+                };
             };
         };
     };
@@ -4853,11 +6118,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the reversing entry */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EntryViewDto"];
+                };
             };
         };
     };
@@ -4877,11 +6145,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the trial balance (JSON), or the same table as a CSV or XLSX download (format=csv|xlsx) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrialBalanceDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -4901,7 +6174,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnremittedDto"];
+                };
             };
         };
     };
@@ -4920,7 +6195,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffLotDetailDto"];
+                };
             };
         };
     };
@@ -4939,7 +6216,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeletedLotDto"];
+                };
             };
         };
     };
@@ -4962,7 +6241,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffLotViewDto"];
+                };
             };
         };
     };
@@ -5027,7 +6308,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeViewDto"];
+                };
             };
         };
     };
@@ -5158,7 +6441,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReserveProposalStatusDto"];
+                };
             };
         };
     };
@@ -5177,7 +6462,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReserveProposalStatusDto"];
+                };
             };
         };
     };
@@ -5383,7 +6670,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParcelPageDto"];
+                };
             };
         };
     };
@@ -5404,7 +6693,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParcelDetailDto"];
+                };
             };
         };
     };
@@ -5423,7 +6714,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParcelDetailDto"];
+                };
             };
         };
     };
@@ -5446,7 +6739,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParcelDetailDto"];
+                };
             };
         };
     };
@@ -5469,7 +6764,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParcelDetailDto"];
+                };
             };
         };
     };
@@ -5492,7 +6789,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParcelDetailDto"];
+                };
             };
         };
     };
@@ -5511,7 +6810,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParcelHistoryEntryDto"][];
+                };
             };
         };
     };
@@ -5534,7 +6835,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParcelViewDto"];
+                };
             };
         };
     };
@@ -5644,7 +6947,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeCandidatePageDto"];
+                };
             };
         };
     };
@@ -6117,7 +7422,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReserveReportDto"];
+                };
             };
         };
     };
@@ -6136,7 +7443,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupplyPlanDto"];
+                };
             };
         };
     };
@@ -6153,7 +7462,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettingViewDto"][];
+                };
             };
         };
     };
@@ -6176,7 +7487,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettingViewDto"];
+                };
             };
         };
     };
@@ -6279,7 +7592,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RemittancePageDto"];
+                };
             };
         };
     };
@@ -6296,11 +7611,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the same remittance was recorded before (duplicate: true); nothing changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemittanceResultDto"];
+                };
+            };
+            /** @description recorded (duplicate: false) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RemittanceResultDto"];
+                };
             };
         };
     };
