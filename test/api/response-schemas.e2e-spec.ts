@@ -50,6 +50,30 @@ const FILE_TYPES = new Set(['application/pdf', 'text/csv', 'application/vnd.open
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
+/** A public result as TradingQueryService.result writes it (a sale with a revealed reserve). */
+const sampleResult = {
+  lotId: '3f0c2a9b-1d4e-4c5f-8a6b-7c8d9e0f1a2b',
+  lotNumber: 'GT2027-001-01',
+  outcome: 'sold',
+  reason: null,
+  winnerNumber: '007',
+  price: '12500000.00',
+  priceUnit: 'total',
+  bidPrice: '12500000.00',
+  area: null,
+  share: null,
+  unitPrice: '625.00',
+  floorPrice: '250.00',
+  premiumRate: '0.2500',
+  landArea: '20000.00',
+  floorArea: '50000.00',
+  reserve: { value: '11000000.00', salt: '9f86d081884c7d65', commitment: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
+  chainLength: 12,
+  chainHead: 'a3f1c2',
+  closedAt: '2027-03-15T02:30:00.000Z',
+  practice: false,
+};
+
 interface Operation {
   route: string;
   op: OpenApiOperation;
@@ -119,6 +143,19 @@ describe('every route declares its response, and the responses match', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the check catches a body that drifted from its schema: money as a number, a field missing, one undeclared, a bad enum', () => {
+    const result = operations.find((o) => o.route === 'GET /api/public/lots/{id}/result')!.op.responses!['200']!.content!['application/json']!.schema!;
+    const body = { ...JSON.parse(JSON.stringify(sampleResult)), price: 12500000, outcome: 'won', bidderName: '某某公司' } as Record<string, unknown>;
+    delete body.chainHead;
+    expect(schemaProblems(doc, result, body, '').sort()).toEqual([
+      'bidderName: not a property of the schema',
+      'chainHead: required but missing',
+      'outcome: "won" is not one of ["sold","unsold"]',
+      'price: 12500000 is not a string',
+    ]);
+    expect(schemaProblems(doc, result, sampleResult, '')).toEqual([]);
+  });
+
   describe('a realistic sale', () => {
     let records: RecordedResponse[];
     let s: SaleBuilder;
@@ -154,7 +191,7 @@ describe('every route declares its response, and the responses match', () => {
     it('trading: a lot in trading (snapshot, events, staff freeze, increment, resume, bids) and the closed lot’s chain and result', async () => {
       const http = () => t.http();
       const live = await publishedLot(t, s, { ...AUCTION_TERMS, countdownSeconds: 600 });
-      const seats = await qualifiedBidders(t, live, 2, 'schemas.live');
+      const seats = await qualifiedBidders(t, live, 3, 'schemas.live');
       await openTradingNow(t, live);
       const clients = await Promise.all(seats.map((seat) => connect(url, seat.token)));
       try {
@@ -309,8 +346,10 @@ describe('every route declares its response, and the responses match', () => {
           continue;
         }
         const declared = o.op.responses?.[String(r.status)];
+        // Nest declares a bare 201 for every POST; a pending operation declares nothing more yet.
+        if (PENDING_ON_OTHER_BRANCHES.has(o.route) && !declared?.content) continue;
         if (!declared) {
-          if (!PENDING_ON_OTHER_BRANCHES.has(o.route)) problems.push(`${o.route}: answered ${r.status}, which it does not declare`);
+          problems.push(`${o.route}: answered ${r.status}, which it does not declare`);
           continue;
         }
         const type = mediaType(r.contentType);
