@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import path from 'node:path';
 import { Role } from '@app/auth';
 import { PARCEL_A, PARCEL_B } from '../support/fixtures';
 import { soldLot, type MoneyBidder } from '../support/money-sale';
@@ -44,6 +46,15 @@ const PENDING_ON_OTHER_BRANCHES = new Set([
   'POST /api/bank/notices',
   'GET /api/bank/notice-conflicts',
 ]);
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** Every `.ts` file under a folder of the project, tests left out. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts') ? [path.join(dir, e.name)] : [],
+  );
+}
 
 /** Content types that are files or pages, not JSON: declared as a binary string. */
 const FILE_TYPES = new Set(['application/pdf', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html', 'application/octet-stream']);
@@ -141,6 +152,17 @@ describe('every route declares its response, and the responses match', () => {
     expect(operations.length).toBeGreaterThan(120);
     const problems = operations.flatMap((o) => declarationProblems(doc, o)).filter((p) => !PENDING_ON_OTHER_BRANCHES.has(p.slice(0, p.indexOf(':'))));
     expect(problems).toEqual([]);
+  });
+
+  it('no two documented classes share a name (Swagger keys schemas by class name: the second would silently get the first one’s schema)', () => {
+    const files = new Map<string, string[]>();
+    for (const file of [...sourceFiles('libs'), ...sourceFiles('apps/api/src')]) {
+      const text = readFileSync(path.join(ROOT, file), 'utf8');
+      if (!text.includes('@ApiProperty')) continue;
+      for (const [, name] of text.matchAll(/^(?:export )?class (\w+)/gm)) files.set(name!, [...(files.get(name!) ?? []), file]);
+    }
+    expect(files.size).toBeGreaterThan(200);
+    expect([...files].filter(([, where]) => where.length > 1).map(([name, where]) => `${name}: ${where.join(', ')}`)).toEqual([]);
   });
 
   it('the check catches a body that drifted from its schema: money as a number, a field missing, one undeclared, a bad enum', () => {

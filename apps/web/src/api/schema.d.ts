@@ -3101,7 +3101,7 @@ export interface components {
              * @enum {string|null}
              */
             reason: "NO_BIDS" | "RESERVE_NOT_MET" | "TOO_FEW_BIDDERS" | "TOO_FEW_BIDS" | null;
-            reserve: components["schemas"]["RevealedReserveDto"] | null;
+            reserve: components["schemas"]["ResultReserveDto"] | null;
             /** @example 0.1500 */
             share: string | null;
             /**
@@ -3433,7 +3433,7 @@ export interface components {
             plannedSupplyQuarter: string | null;
             /** @enum {string} */
             plannedUse: "residential" | "commercial" | "industrial" | "mixed" | "public_service" | "other";
-            planningConditions: components["schemas"]["PlanningConditionsDto"];
+            planningConditions: components["schemas"]["ParcelPlanningConditionsDto"];
             /** @enum {string} */
             state: "acquired" | "in_reserve" | "developing" | "ready_for_supply" | "listed" | "sold" | "withdrawn";
             /** @example 70 */
@@ -3474,6 +3474,18 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        ParcelPlanningConditionsDto: {
+            /** @example 0.3000 */
+            buildingDensity: string | null;
+            /** @example 0.3500 */
+            greenRatio: string | null;
+            /** @example 80.00 */
+            heightLimitMetres: string | null;
+            /** @example 2.5000 */
+            plotRatioMax: string | null;
+            /** @example 1.0000 */
+            plotRatioMin: string | null;
         };
         ParcelTransitionDto: {
             reason?: string;
@@ -3522,7 +3534,7 @@ export interface components {
             plannedSupplyQuarter: string | null;
             /** @enum {string} */
             plannedUse: "residential" | "commercial" | "industrial" | "mixed" | "public_service" | "other";
-            planningConditions: components["schemas"]["PlanningConditionsDto"];
+            planningConditions: components["schemas"]["ParcelPlanningConditionsDto"];
             /** @enum {string} */
             state: "acquired" | "in_reserve" | "developing" | "ready_for_supply" | "listed" | "sold" | "withdrawn";
             /** @example 70 */
@@ -3569,18 +3581,6 @@ export interface components {
              * @example 2026-11-30
              */
             paidOn: string;
-        };
-        PlanningConditionsDto: {
-            /** @example 0.3000 */
-            buildingDensity: string | null;
-            /** @example 0.3500 */
-            greenRatio: string | null;
-            /** @example 80.00 */
-            heightLimitMetres: string | null;
-            /** @example 2.5000 */
-            plotRatioMax: string | null;
-            /** @example 1.0000 */
-            plotRatioMin: string | null;
         };
         PracticeBiddersDto: {
             /**
@@ -4057,6 +4057,16 @@ export interface components {
             /** @enum {boolean} */
             published: true;
         };
+        ResultReserveDto: {
+            /** @description the commitment published before trading */
+            commitment: string;
+            salt: string;
+            /**
+             * @description the reserve (底价), revealed at the close
+             * @example 11000000.00
+             */
+            value: string;
+        };
         ResumeDto: {
             /** @example 中止事由已消除，经批准恢复交易 */
             reason: string;
@@ -4073,16 +4083,6 @@ export interface components {
              * @example 2027-01-20T09:00:00+08:00
              */
             resumptionNoticeAt?: string;
-        };
-        RevealedReserveDto: {
-            /** @description the commitment published before trading */
-            commitment: string;
-            salt: string;
-            /**
-             * @description the reserve (底价), revealed at the close
-             * @example 11000000.00
-             */
-            value: string;
         };
         ReversalDto: {
             /** @example 重复入账，冲销 */

@@ -103,7 +103,7 @@ export class ChainVerificationDto {
   @ApiPropertyOptional({ enum: ['seq_gap', 'hash_mismatch', 'not_canonical'], description: 'only when invalid' }) problem?: string;
 }
 
-class RevealedReserveDto {
+class ResultReserveDto {
   @ApiProperty({ example: '11000000.00', description: 'the reserve (底价), revealed at the close' }) value: string;
   @ApiProperty() salt: string;
   @ApiProperty({ description: 'the commitment published before trading' }) commitment: string;
@@ -126,7 +126,7 @@ export class LotResultDto {
   @ApiProperty({ type: String, nullable: true, example: '0.2500', description: '溢价率' }) premiumRate: string | null;
   @ApiProperty({ type: String, nullable: true, example: '20000.00' }) landArea: string | null;
   @ApiProperty({ type: String, nullable: true, example: '50000.00', description: 'Σ area × maximum plot ratio; null when a parcel has none' }) floorArea: string | null;
-  @ApiProperty({ type: RevealedReserveDto, nullable: true }) reserve: RevealedReserveDto | null;
+  @ApiProperty({ type: ResultReserveDto, nullable: true }) reserve: ResultReserveDto | null;
   @ApiProperty({ type: 'integer' }) chainLength: number;
   @ApiProperty({ type: String, nullable: true }) chainHead: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) closedAt: Date;
