@@ -57,7 +57,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Content types that are files or pages, not JSON: declared as a binary string. */
-const FILE_TYPES = new Set(['application/pdf', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html', 'application/octet-stream']);
+const FILE_TYPES = new Set(['application/pdf', 'application/ofd', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html', 'application/octet-stream']);
+const isFileType = (type: string) => FILE_TYPES.has(type) || type.startsWith('image/');
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
@@ -124,7 +125,7 @@ function declarationProblems(doc: OpenApiDocument, o: Operation): string[] {
       if (!media.schema) return [`${o.route}: ${status} ${type} has no schema`];
       const schema = resolve(doc, media.schema);
       if (type === 'application/json') return schema.type || schema.properties || schema.oneOf ? [] : [`${o.route}: ${status} JSON with an empty schema`];
-      if (FILE_TYPES.has(type)) return schema.type === 'string' && schema.format === 'binary' ? [] : [`${o.route}: ${status} ${type} is not declared as a binary string`];
+      if (isFileType(type)) return schema.type === 'string' && schema.format === 'binary' ? [] : [`${o.route}: ${status} ${type} is not declared as a binary string`];
       return [`${o.route}: ${status} answers ${type}, neither JSON nor a known file type`];
     });
   });
@@ -294,7 +295,7 @@ describe('every route declares its response, and the responses match', () => {
       await http().get('/api/notifications/mine').query({ unread: 'true' }).set(bearer(winner.token)).expect(200);
     });
 
-    it('listing: announcements, lots, the pricing committee’s sealed proposals, drafts deleted, a termination request decided', async () => {
+    it('listing: announcements, lots, the pricing committee’s sealed proposals, drafts deleted, termination and suspension decided, an amendment, the resumption; the public’s and the applicants’ views', async () => {
       const http = () => t.http();
       const trading = bearer(s.tokens.trading);
       const parcel = await s.readyParcel(PARCEL_B, 'SG2026-SCHEMA-1');
@@ -329,10 +330,25 @@ describe('every route declares its response, and the responses match', () => {
       const request = await http().post(`/api/announcements/${announcementId}/termination-requests`).set(trading).send({ reason: '规划条件调整，终止本次出让' }).expect(201);
       await http().get('/api/approvals').query({ status: 'pending' }).set(bearer(s.tokens.supervisor)).expect(200);
       await http().post(`/api/approvals/${request.body.id}/decision`).set(bearer(s.tokens.supervisor)).send({ decision: 'reject', reason: '理由不充分' }).expect(201);
+      await http().post(`/api/announcements/${announcementId}/amendments`).set(trading).send({ summary: '更正公告标题', reason: '标题笔误', title: '国有建设用地使用权拍卖出让公告（更正）', lots: [] }).expect(201);
+      const suspension = await http().post(`/api/announcements/${announcementId}/suspension-requests`).set(trading).send({ ground: 'planning_change', reason: '规划条件调整' }).expect(201);
+      await http().post(`/api/approvals/${suspension.body.id}/decision`).set(bearer(s.tokens.supervisor)).send({ decision: 'approve', reason: '事由属实，同意' }).expect(201);
+      await http().post(`/api/announcements/${announcementId}/resumption`).set(trading).send({ resumesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), reason: '中止事由已消除' }).expect(201);
       await http().get('/api/announcements').set(trading).expect(200);
+
+      // The public's view of the same sale, and the bidders' and staff's views of its applications.
+      await http().get('/api/public/web-config').expect(200);
+      await http().get('/api/public/notices').expect(200);
+      await http().get('/api/public/announcements').expect(200);
+      await http().get(`/api/public/announcements/${announcementId}`).expect(200);
+      await http().get(`/api/public/announcements/${announcementId}/versions/1`).expect(200);
+      await http().get(`/api/public/lots/${lotId}`).expect(200);
+      const bidder = bidders[0]!;
+      for (const path of ['/api/bidders/me', '/api/applications/mine', `/api/applications/${bidder.applicationId}`, '/api/invitations/mine']) await http().get(path).set(bearer(bidder.token)).expect(200);
+      for (const path of [`/api/lots/${lotId}/applications`, `/api/lots/${lotId}/deposits`, '/api/bidders']) await http().get(path).set(bearer(s.tokens.supervisor)).expect(200);
     });
 
-    it('the land reserve, the calendar, settings, the audit trail, health and the price tool', async () => {
+    it('the land reserve, the calendar, settings, the audit trail, health, a practice lot and the price tool', async () => {
       const http = () => t.http();
       const reserve = bearer(s.tokens.reserve);
       const parcel = await http().post('/api/parcels').set(reserve).send({ ...PARCEL_A, code: 'SG2026-SCHEMA-3' }).expect(201);
@@ -354,6 +370,10 @@ describe('every route declares its response, and the responses match', () => {
       await http().put('/api/settings/listing.minListingDays').set(bearer(admin)).send({ value: 10, reason: '依据本市出让规定确认' }).expect(200);
       await http().get('/api/audit').query({ entityType: 'parcel' }).set(bearer(s.tokens.supervisor)).expect(200);
       await http().get('/api/health').expect(200);
+      const student = bearer(bidders[0]!.token);
+      const practice = await http().post('/api/practice-lots').set(student).send({}).expect(201);
+      await http().get('/api/practice-lots/mine').set(student).expect(200);
+      await http().get(`/api/practice-lots/${practice.body.id}`).set(student).expect(200);
       await http().post('/api/tools/price-figures').send({ price: '12500000.00', startPrice: '10000000.00', area: '20000.00', plotRatio: '2.5000', priceUnit: 'per_floor_area' }).expect(200);
     });
 
@@ -426,6 +446,8 @@ describe('every route declares its response, and the responses match', () => {
           'GET /api/lots/{id}',
           'GET /api/lots/{id}/reserve-proposals/mine',
           'POST /api/approvals/{id}/decision',
+          'POST /api/announcements/{id}/amendments',
+          'POST /api/announcements/{id}/resumption',
           'GET /api/parcels',
           'GET /api/parcels/{id}',
           'GET /api/reserve/report',
