@@ -2372,6 +2372,140 @@ export interface components {
              */
             verificationCode?: string;
         };
+        ConfirmationContentDto: {
+            /** @example 寿自然资告字〔2026〕8号 */
+            announcementNumber: string;
+            /** @example 9900000.00 */
+            bidPrice: string;
+            /** Format: date-time */
+            closedAt: string;
+            /**
+             * Format: date
+             * @description Shanghai date of the close
+             * @example 2027-03-15
+             */
+            closeDate: string;
+            confirmationDeadline: components["schemas"]["ConfirmationDeadlineDto"];
+            contractDeadline: components["schemas"]["ConfirmationDeadlineDto"];
+            /**
+             * @description the deposit converted to earnest money (定金)
+             * @example 1960000.00
+             */
+            depositConverted: string;
+            figures: components["schemas"]["SaleFiguresDto"];
+            /** @example 222.47 */
+            floorPrice: string | null;
+            installments: components["schemas"]["ConfirmationInstallmentDto"][];
+            /** @example SG2026-01 */
+            lotNumber: string;
+            parcels: components["schemas"]["ConfirmationParcelDto"][];
+            /** @description a joint bid only: every partner with its share */
+            partners?: components["schemas"]["ConfirmationPartnerDto"][];
+            paymentPlan: components["schemas"]["PaymentPlanDto"];
+            /** @example 0.0102 */
+            premiumRate: string;
+            /**
+             * @description 成交总价, 元
+             * @example 9900000.00
+             */
+            price: string;
+            /** @enum {string} */
+            priceUnit: "total" | "per_square_metre" | "per_floor_area";
+            projectCompany?: components["schemas"]["ProjectCompanyDto"];
+            /** @enum {string} */
+            saleMethod: "auction" | "listing" | "tender";
+            /** @example 9800000.00 */
+            startPrice: string;
+            /**
+             * @description 出让人
+             * @example 寿光市自然资源和规划局
+             */
+            transferor: string;
+            /** @example 556.18 */
+            unitPrice: string | null;
+            /** @example ABCD2345EFGH6789 */
+            verificationCode: string;
+            /** @example https://example.gov.cn/verify/ABCD2345EFGH6789 */
+            verificationUrl: string;
+            /** @description the winner; for a joint bid, the lead partner */
+            winner: components["schemas"]["ConfirmationPartyDto"];
+        };
+        ConfirmationDeadlineDto: {
+            /**
+             * Format: date
+             * @example 2027-03-22
+             */
+            date: string;
+            /**
+             * Format: date-time
+             * @description 23:59:59.999 Asia/Shanghai on date
+             */
+            endsAt: string;
+        };
+        ConfirmationInstallmentDto: {
+            /** @example 4950000.00 */
+            amount: string;
+            /** @example 1960000.00 */
+            creditedEarnest: string;
+            /** @example 1 */
+            number: number;
+            /** @example 2990000.00 */
+            payable: string;
+            /** @example 0.5000 */
+            share: string;
+            within: components["schemas"]["InstallmentOffsetDto"];
+        };
+        ConfirmationParcelDto: {
+            /**
+             * @description 出让面积, ㎡
+             * @example 17800.00
+             */
+            area: string;
+            /**
+             * @description 宗地编号
+             * @example SG2026-001
+             */
+            code: string;
+            /** @description 宗地坐落 */
+            location: string;
+            /** @example 2.5000 */
+            plotRatioMax?: string;
+            /** @example 1.0000 */
+            plotRatioMin?: string;
+            /**
+             * @description 出让年限
+             * @example 70
+             */
+            tenureYears: number;
+            /**
+             * @description 规划用途 as printed
+             * @example 城镇住宅用地
+             */
+            use: string;
+        };
+        ConfirmationPartnerDto: {
+            /**
+             * @description 统一社会信用代码, or an ID number for a person
+             * @example 91370783MA3C1234XY
+             */
+            creditCode: string;
+            /** @example 丙建设有限公司 */
+            name: string;
+            /**
+             * @description share of the joint bid
+             * @example 0.6000
+             */
+            share: string;
+        };
+        ConfirmationPartyDto: {
+            /**
+             * @description 统一社会信用代码, or an ID number for a person
+             * @example 91370783MA3C1234XY
+             */
+            creditCode: string;
+            /** @example 丙建设有限公司 */
+            name: string;
+        };
         ConfirmationSignedDto: {
             /** Format: uuid */
             lotId: string;
@@ -2379,10 +2513,7 @@ export interface components {
             signedAt: string;
         };
         ConfirmationViewDto: {
-            /** @description the document’s model (libs/settlement ConfirmationModel as JSON): parties, parcels, figures, installments, deadlines */
-            content: {
-                [key: string]: unknown;
-            };
+            content: components["schemas"]["ConfirmationContentDto"];
             /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
             documentSha256: string;
             /** Format: date-time */
@@ -2901,6 +3032,18 @@ export interface components {
             increment: string;
             /** @example 竞价激烈，经批准调整加价幅度 */
             reason: string;
+        };
+        InstallmentOffsetDto: {
+            /** @description full payment: days after the contract date */
+            days?: number;
+            /** @description installment plan: months after the contract date */
+            months?: number;
+        };
+        InstallmentTermDto: {
+            /** @example 0.5000 */
+            share: string;
+            /** @example 1 */
+            withinMonths: number;
         };
         LandSalesFiguresDto: {
             /**
@@ -3582,6 +3725,17 @@ export interface components {
              */
             paidOn: string;
         };
+        PaymentPlanDto: {
+            /** @description kind installments only */
+            installments?: components["schemas"]["InstallmentTermDto"][];
+            /** @enum {string} */
+            kind: "installments" | "full";
+            /**
+             * @description kind full only
+             * @example 30
+             */
+            withinDays?: number;
+        };
         PracticeBiddersDto: {
             /**
              * @description bidder accounts (usernames) to seat; one already seated keeps its number
@@ -3776,6 +3930,10 @@ export interface components {
              * @example 10000000.00
              */
             startPrice: string;
+        };
+        ProjectCompanyDto: {
+            creditCode?: string;
+            name: string;
         };
         ReasonDto: {
             /** @example 规划条件调整，终止本次出让 */
@@ -4093,6 +4251,46 @@ export interface components {
             decision: "approve" | "reject";
             /** @example 材料齐全，符合竞买资格 */
             reason: string;
+        };
+        SaleFiguresDto: {
+            /**
+             * @description as bid, in priceUnit
+             * @example 9900000.00
+             */
+            bidPrice: string;
+            /**
+             * @description Σ area × maximum plot ratio, exact; null when a parcel has none
+             * @example 44500
+             */
+            floorArea: string | null;
+            /** @example 222.47 */
+            floorPrice: string | null;
+            /**
+             * @description Σ parcel areas, ㎡
+             * @example 17800.00
+             */
+            landArea: string;
+            /** @example 0.0102 */
+            premiumRate: string;
+            /** @enum {string} */
+            priceUnit: "total" | "per_square_metre" | "per_floor_area";
+            /**
+             * @description in priceUnit
+             * @example 9800000.00
+             */
+            startPrice: string;
+            /**
+             * @description the start price as a total, 元
+             * @example 9800000.00
+             */
+            startTotal: string;
+            /**
+             * @description 成交总价, 元
+             * @example 9900000.00
+             */
+            totalPrice: string;
+            /** @example 556.18 */
+            unitPrice: string | null;
         };
         ScheduleDto: {
             /**
