@@ -2696,6 +2696,11 @@ export interface components {
             title: string;
         };
         PublicLotDto: {
+            /**
+             * Format: uuid
+             * @description the announcement offering the lot
+             */
+            announcementId: string;
             /** @example 2000000.00 */
             deposit: string;
             /** Format: uuid */
@@ -2721,6 +2726,11 @@ export interface components {
         };
         PublicLotListItemDto: {
             announcement: components["schemas"]["PublicLotAnnouncementRefDto"];
+            /**
+             * Format: uuid
+             * @description the announcement offering the lot
+             */
+            announcementId: string;
             /** @example 2000000.00 */
             deposit: string;
             /** Format: uuid */

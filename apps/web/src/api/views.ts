@@ -1,5 +1,3 @@
-import type { LotPhase } from '@app/contracts';
-
 /**
  * INTERIM: the answers of the routes the portal reads whose OpenAPI operation declares no response
  * schema yet (so schema.d.ts types their body as nothing). Each mirrors the server's view function
@@ -8,70 +6,96 @@ import type { LotPhase } from '@app/contracts';
  * `unwrapView<…>` to `unwrap` and delete the type here; the goal is an empty file.
  */
 
-/** libs/common Page */
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
+/** libs/bidding TradingQueryService.chain: one published link (event: the canonical payload as JSON). */
+export interface PublicChainLink {
+  seq: number;
+  prevHash: string | null;
+  hash: string;
+  event: Record<string, unknown>;
 }
 
-/** libs/disclosure noticeView */
-export interface PublicNotice {
-  id: string;
-  kind: 'announcement' | 'amendment' | 'suspension' | 'resumption' | 'termination' | 'reserve_sealed' | 'result';
-  title: string;
-  body: string;
-  publishedAt: string;
-  announcementId: string | null;
-  lotId: string | null;
+/** libs/bidding TradingQueryService.chain */
+export interface PublicChain {
+  lotId: string;
+  canonicalForm: { version: number } & Record<string, unknown>;
+  length: number;
+  head: string | null;
+  events: PublicChainLink[];
 }
 
-/** libs/disclosure publicAnnouncementHeader */
-export interface PublicAnnouncementHeader {
-  id: string;
-  number: string;
-  title: string;
-  status: string;
-  version: number;
-  publishedAt: string | null;
+/** libs/bidding TradingQueryService.verify */
+export interface PublicChainVerdict {
+  lotId: string;
+  length: number;
+  head: string | null;
+  valid: boolean;
+  headMatches: boolean;
+  firstInvalidSeq?: number;
+  problem?: string;
 }
 
-/** libs/disclosure publicParcelView (boundary: GeoJSON geometry in WGS 84 degrees) */
-export interface PublicParcel {
-  code: string;
-  name: string;
-  district: string;
-  location: string;
-  area: string;
-  plannedUse: string;
-  boundary: { type: string; coordinates: unknown } | null;
-}
-
-/** libs/disclosure publicLotView */
-export interface PublicLot {
-  id: string;
+/** libs/bidding TradingQueryService.result */
+export interface PublicLotResult {
+  lotId: string;
   lotNumber: string;
-  title: string;
-  method: 'auction' | 'listing' | 'tender';
-  phase: LotPhase;
-  startPrice: string;
-  increment: string | null;
-  deposit: string;
-  schedule: {
-    applicationStart: string | null;
-    applicationEnd: string | null;
-    depositDeadline: string | null;
-    tradingStart: string | null;
-    tradingEnd: string | null;
-  };
-  parcels: PublicParcel[];
+  outcome: 'sold' | 'unsold';
+  reason: string | null;
+  winnerNumber: string | null;
+  price: string | null;
+  priceUnit: 'total' | 'per_square_metre' | 'per_floor_area';
+  bidPrice: string | null;
+  area: string | null;
+  share: string | null;
+  unitPrice: string | null;
+  floorPrice: string | null;
+  premiumRate: string | null;
+  landArea: string | null;
+  floorArea: string | null;
+  reserve: { value: string; salt: string; commitment: string } | null;
+  chainLength: number;
+  chainHead: string | null;
+  closedAt: string;
+  practice: boolean;
 }
 
-/** libs/disclosure DisclosureService.announcement */
-export interface PublicAnnouncement extends PublicAnnouncementHeader {
-  body: string;
-  lots: PublicLot[];
+/** libs/settlement SettlementService.verifyConfirmation */
+export interface ConfirmationCheck {
+  valid: boolean;
+  reason?: string;
+  verificationCode?: string;
+  announcementNumber?: string;
+  lotNumber?: string;
+  price?: string;
+  priceUnit?: string;
+  bidPrice?: string | null;
+  documentSha256?: string;
+  issuedAt?: string;
+  signed?: boolean;
+  documentMatches?: boolean;
+}
+
+/** libs/ledger LandSalesReport (amounts as strings) */
+export interface LandSalesFigures {
+  offered: number;
+  sold: number;
+  unsold: number;
+  revenue: string;
+  averagePremiumRate: string | null;
+  depositsHeld: string;
+}
+export interface LandSalesRow extends LandSalesFigures {
+  period: string;
+  district?: string;
+  landUse?: string;
+  method?: string;
+}
+export interface LandSalesReport {
+  period: 'month' | 'quarter' | 'year';
+  from: string | null;
+  to: string;
+  by: string[];
+  rows: LandSalesRow[];
+  totals: LandSalesFigures;
 }
 
 /** libs/auth TokenPair */

@@ -195,6 +195,6 @@ export class DisclosureService {
     const links = await em.find(LotParcelEntity, { where: { lotId: lot.id } });
     const parcels = links.length ? await em.find(ParcelEntity, { where: { id: In(links.map((l) => l.parcelId)) }, order: { code: 'ASC' } }) : [];
     const seal = await em.findOneBy(ReserveSealEntity, { lotId: lot.id });
-    return { ...publicLotView(lot, parcels, seal), url: `/api/public/lots/${lot.id}` };
+    return { ...publicLotView(lot, parcels, seal), announcementId: lot.announcementId, url: `/api/public/lots/${lot.id}` };
   }
 }

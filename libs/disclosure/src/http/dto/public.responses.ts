@@ -145,6 +145,8 @@ export class PublicLotDto {
   @ApiProperty({ type: () => PublicLotScheduleDto }) schedule: PublicLotScheduleDto;
   @ApiProperty({ type: () => PublicReserveDto }) reserve: PublicReserveDto;
   @ApiProperty({ type: [PublicParcelDto] }) parcels: PublicParcelDto[];
+  @ApiProperty({ format: 'uuid', description: 'the announcement offering the lot' })
+  announcementId: string;
   @ApiProperty() url: string;
 }
 
