@@ -5,7 +5,6 @@ import { Panel } from '@web/components/panel';
 import { useAnnouncement, useAnnouncementVersion, type PublicAnnouncement } from './api';
 import { formatDateTime } from './format';
 import { LotList } from './lot-list';
-import './portal.css';
 
 /** A published announcement: its text, lots, every version (补充公告) and its notices; `?version=N` reads an old version. */
 export function AnnouncementPage() {

@@ -2,6 +2,9 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { api, unwrap, unwrapView } from '@web/api/client';
 import type { components, operations } from '@web/api/schema';
 import type { ConfirmationCheck, LandSalesReport, PublicChain, PublicLotResult } from '@web/api/views';
+// The portal's page styles ride with the module every portal page imports: a stylesheet imported by
+// several lazy pages alone becomes a CSS-only chunk, which the build drops after listing it.
+import './portal.css';
 
 export type PublicLot = components['schemas']['PublicLotDto'];
 export type PublicLotListItem = components['schemas']['PublicLotListItemDto'];

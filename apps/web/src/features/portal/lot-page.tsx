@@ -13,7 +13,6 @@ import type { ServerClock } from '@web/lib/server-clock';
 import { useAnnouncement, usePublicLot, useWebConfig, type PublicLot } from './api';
 import { formatDateTime } from './format';
 import { PriceText } from './price-text';
-import './portal.css';
 
 /** Phases in which the live watch shows something moving. */
 const LIVE: readonly LotPhase[] = ['listing', 'timed_round', 'auction_round', 'cap_round', 'sealed_bidding', 'opening', 'frozen'];

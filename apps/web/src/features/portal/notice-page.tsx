@@ -4,7 +4,6 @@ import { Link, useParams } from 'react-router';
 import { Panel } from '@web/components/panel';
 import { useNotice } from './api';
 import { formatDateTime } from './format';
-import './portal.css';
 
 /** One notice as published, with links to its announcement, its lot and, for a result, its verification. */
 export function NoticePage() {

@@ -6,7 +6,6 @@ import { ApiError } from '@web/api/api-error';
 import { Panel } from '@web/components/panel';
 import { useFacets, useNotices, type NoticeQuery } from './api';
 import { formatDateTime } from './format';
-import './portal.css';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['q', 'kind', 'district', 'plannedUse', 'method', 'from', 'to'] as const;

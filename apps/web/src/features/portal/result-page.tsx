@@ -10,7 +10,6 @@ import { useAnnouncement, useChain, useLotResult, usePublicLot, type PublicLot }
 import { formatDateTime } from './format';
 import { PriceText } from './price-text';
 import { ChainVerification, ConfirmationVerification, LotteryVerification, ReserveVerification } from './result-verification';
-import './portal.css';
 
 /** 成交结果 of one lot: the figures, the result notices (成交公示) and checks anyone can run in the browser. */
 export function ResultPage() {

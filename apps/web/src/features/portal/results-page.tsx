@@ -5,7 +5,6 @@ import { Panel } from '@web/components/panel';
 import { useLots } from './api';
 import { formatDateTime } from './format';
 import { PriceText } from './price-text';
-import './portal.css';
 
 const PAGE_SIZE = 20;
 

@@ -7,7 +7,6 @@ import { Panel } from '@web/components/panel';
 import type { LandSalesFigures } from '@web/api/views';
 import { useLandSales } from './api';
 import { sumByDistrict, toPercent, toWan } from './statistics';
-import './portal.css';
 
 const RED = '#b71c1c';
 const GOLD = '#d48806';
