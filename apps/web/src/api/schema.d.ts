@@ -4099,19 +4099,39 @@ export interface components {
             name: string;
             /** @enum {string} */
             plannedUse: "residential" | "commercial" | "industrial" | "mixed" | "public_service" | "other";
-            planningConditions: components["schemas"]["PlanningConditionsDto"];
+            planningConditions: components["schemas"]["PublicPlanningConditionsDto"];
             /** @example 70 */
             tenureYears: number;
+        };
+        PublicPlanningConditionsDto: {
+            /** @example 0.3000 */
+            buildingDensity: string | null;
+            /** @example 0.3500 */
+            greenRatio: string | null;
+            /** @example 60.00 */
+            heightLimitMetres: string | null;
+            /** @example 2.5000 */
+            plotRatioMax: string | null;
+            /** @example 1.0000 */
+            plotRatioMin: string | null;
         };
         PublicReserveDto: {
             /** @description hex SHA-256 of "land-reserve-v1|lotId|value|salt" */
             commitment: string | null;
             hasReserve: boolean;
             /** @description after the close only */
-            revealed: components["schemas"]["RevealedReserveDto"] | null;
+            revealed: components["schemas"]["PublicRevealedReserveDto"] | null;
             sealed: boolean;
             /** Format: date-time */
             sealedAt: string | null;
+        };
+        PublicRevealedReserveDto: {
+            /** Format: date-time */
+            revealedAt: string;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            salt: string | null;
+            /** @example 12350000.00 */
+            value: string | null;
         };
         PublicVersionContentDto: {
             body: string;
@@ -4435,12 +4455,14 @@ export interface components {
             resumptionNoticeAt?: string;
         };
         RevealedReserveDto: {
-            /** Format: date-time */
-            revealedAt: string;
-            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
-            salt: string | null;
-            /** @example 12350000.00 */
-            value: string | null;
+            /** @description the commitment published before trading */
+            commitment: string;
+            salt: string;
+            /**
+             * @description the reserve (底价), revealed at the close
+             * @example 11000000.00
+             */
+            value: string;
         };
         ReversalDto: {
             /** @example 重复入账，冲销 */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, unwrapView } from '@web/api/client';
+import { api, unwrap } from '@web/api/client';
 import type { ClockSample } from './server-clock';
 import { ServerClock } from './server-clock';
 
@@ -8,7 +8,7 @@ const SAMPLES = 3;
 
 async function sample(): Promise<ClockSample> {
   const sentAt = Date.now();
-  const { serverTime } = await unwrapView<{ serverTime: string }>(api.GET('/api/public/time'));
+  const { serverTime } = await unwrap(api.GET('/api/public/time'));
   return { sentAt, receivedAt: Date.now(), serverTime };
 }
 

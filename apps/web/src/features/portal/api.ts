@@ -1,7 +1,6 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { api, unwrap, unwrapView } from '@web/api/client';
+import { api, unwrap } from '@web/api/client';
 import type { components, operations } from '@web/api/schema';
-import type { ConfirmationCheck, LandSalesReport, PublicChain, PublicLotResult } from '@web/api/views';
 // The portal's page styles ride with the module every portal page imports: a stylesheet imported by
 // several lazy pages alone becomes a CSS-only chunk, which the build drops after listing it.
 import './portal.css';
@@ -10,6 +9,9 @@ export type PublicLot = components['schemas']['PublicLotDto'];
 export type PublicLotListItem = components['schemas']['PublicLotListItemDto'];
 export type PublicNotice = components['schemas']['PublicNoticeDto'];
 export type PublicAnnouncement = components['schemas']['PublicAnnouncementDto'];
+export type LotResult = components['schemas']['LotResultDto'];
+export type LotChain = components['schemas']['LotChainDto'];
+export type LandSalesFigures = components['schemas']['LandSalesFiguresDto'];
 export type NoticeQuery = NonNullable<operations['PublicController_feed']['parameters']['query']>;
 export type LotQuery = NonNullable<operations['PublicController_lots']['parameters']['query']>;
 
@@ -81,14 +83,14 @@ export function useLotResult(lotId: string) {
   return useQuery({
     queryKey: ['public', 'lot', lotId, 'result'],
     retry: false,
-    queryFn: () => unwrapView<PublicLotResult>(api.GET('/api/public/lots/{id}/result', { params: { path: { id: lotId } } })),
+    queryFn: () => unwrap(api.GET('/api/public/lots/{id}/result', { params: { path: { id: lotId } } })),
   });
 }
 
 /** The published chain: fetched when someone asks to verify it (it can be long). */
 export function useChain(lotId: string) {
   return useMutation({
-    mutationFn: () => unwrapView<PublicChain>(api.GET('/api/public/lots/{id}/chain', { params: { path: { id: lotId } } })),
+    mutationFn: () => unwrap(api.GET('/api/public/lots/{id}/chain', { params: { path: { id: lotId } } })),
   });
 }
 
@@ -97,15 +99,15 @@ export function useConfirmationCheck() {
   return useMutation({
     mutationFn: ({ code, sha256 }: { code: string; sha256?: string }) =>
       sha256
-        ? unwrapView<ConfirmationCheck>(api.POST('/api/public/confirmations/{code}/check', { params: { path: { code } }, body: { sha256 } }))
-        : unwrapView<ConfirmationCheck>(api.GET('/api/public/confirmations/{code}', { params: { path: { code } } })),
+        ? unwrap(api.POST('/api/public/confirmations/{code}/check', { params: { path: { code } }, body: { sha256 } }))
+        : unwrap(api.GET('/api/public/confirmations/{code}', { params: { path: { code } } })),
   });
 }
 
 export function useLandSales(by: 'district' | null) {
   return useQuery({
     queryKey: ['public', 'statistics', 'land-sales', by],
-    queryFn: () => unwrapView<LandSalesReport>(api.GET('/api/public/statistics/land-sales', { params: { query: { period: 'month', ...(by ? { by } : {}) } } })),
+    queryFn: () => unwrap(api.GET('/api/public/statistics/land-sales', { params: { query: { period: 'month', ...(by ? { by } : {}) } } })),
   });
 }
 

@@ -5,8 +5,7 @@ import { Ratio } from '@app/money/ratio';
 import { MoneyText } from '@web/components/money-text';
 import { Panel } from '@web/components/panel';
 import { formatYuanAmount } from '@web/lib/money';
-import type { PublicLotResult } from '@web/api/views';
-import { useAnnouncement, useChain, useLotResult, usePublicLot, type PublicLot } from './api';
+import { useAnnouncement, useChain, useLotResult, usePublicLot, type LotResult, type PublicLot } from './api';
 import { formatDateTime } from './format';
 import { PriceText } from './price-text';
 import { ChainVerification, ConfirmationVerification, LotteryVerification, ReserveVerification } from './result-verification';
@@ -51,7 +50,7 @@ export function ResultPage() {
   );
 }
 
-function Figures({ lot, result: r }: { lot: PublicLot; result: PublicLotResult }) {
+function Figures({ lot, result: r }: { lot: PublicLot; result: LotResult }) {
   const { t, i18n } = useTranslation();
   const sold = r.outcome === 'sold';
   return (

@@ -3,16 +3,15 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@web/api/api-error';
-import type { PublicChain, PublicLotResult } from '@web/api/views';
 import { MoneyText } from '@web/components/money-text';
 import { verifyChain, type ChainCheck } from '@web/lib/verify/chain';
 import { verifyDraw, type DrawCheck, type PublishedDraw } from '@web/lib/verify/lottery';
 import { verifyReserve, type ReserveCheck } from '@web/lib/verify/reserve';
 import { sha256Hex } from '@web/lib/verify/sha256';
-import { useConfirmationCheck, type PublicLot } from './api';
+import { useConfirmationCheck, type LotChain, type LotResult, type PublicLot } from './api';
 import { formatDateTime } from './format';
 
-type ChainQuery = UseMutationResult<PublicChain, Error, void>;
+type ChainQuery = UseMutationResult<LotChain, Error, void>;
 
 /** A check's section: a heading, what is checked, a button and the verdict. */
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -25,7 +24,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 /** 底价: recompute SHA-256("land-reserve-v1|lot|value|salt") from the revealed values; compare with the commitment published at sealing. */
-export function ReserveVerification({ lot, result }: { lot: PublicLot; result: PublicLotResult }) {
+export function ReserveVerification({ lot, result }: { lot: PublicLot; result: LotResult }) {
   const { t } = useTranslation();
   const [check, setCheck] = useState<ReserveCheck | null>(null);
   const revealed = result.reserve;
@@ -71,7 +70,7 @@ export function ReserveVerification({ lot, result }: { lot: PublicLot; result: P
 }
 
 /** The bid record: every link recomputed in the browser; the first broken one named. */
-export function ChainVerification({ result, chain }: { result: PublicLotResult; chain: ChainQuery }) {
+export function ChainVerification({ result, chain }: { result: LotResult; chain: ChainQuery }) {
   const { t } = useTranslation();
   const [check, setCheck] = useState<ChainCheck | null>(null);
   const [busy, setBusy] = useState(false);
@@ -134,7 +133,7 @@ export function ChainVerification({ result, chain }: { result: PublicLotResult; 
   );
 }
 
-function drawOf(chain: PublicChain): { draw: PublishedDraw | null; committed: string | null } {
+function drawOf(chain: LotChain): { draw: PublishedDraw | null; committed: string | null } {
   const drawn = chain.events.find((e) => e.event.type === 'lottery:drawn')?.event as PublishedDraw | undefined;
   const committed = chain.events.find((e) => e.event.type === 'lottery:committed')?.event as { commitment?: string } | undefined;
   return { draw: drawn ?? null, committed: committed?.commitment ?? null };

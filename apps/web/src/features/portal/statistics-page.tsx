@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import { EChart } from '@web/components/charts/echart';
 import { Panel } from '@web/components/panel';
-import type { LandSalesFigures } from '@web/api/views';
-import { useLandSales } from './api';
+import { useLandSales, type LandSalesFigures } from './api';
 import { sumByDistrict, toPercent, toWan } from './statistics';
 
 const RED = '#b71c1c';

@@ -1,5 +1,8 @@
 import { Decimal } from '@app/money/decimal';
-import type { LandSalesFigures, LandSalesRow } from '@web/api/views';
+import type { components } from '@web/api/schema';
+
+type LandSalesFigures = components['schemas']['LandSalesFiguresDto'];
+type LandSalesRow = components['schemas']['LandSalesRowDto'];
 
 /**
  * Groupings of the public land-sales report done in the browser, exactly (Decimal, never a JS number):

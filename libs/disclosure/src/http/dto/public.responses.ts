@@ -68,7 +68,7 @@ export class PublicLotScheduleDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: '底价封存截止' }) reserveSealDeadline: string | null;
 }
 
-export class RevealedReserveDto {
+export class PublicRevealedReserveDto {
   @ApiProperty({ example: '12350000.00', nullable: true, type: String }) value: string | null;
   @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', nullable: true, type: String }) salt: string | null;
   @ApiProperty({ format: 'date-time' }) revealedAt: string;
@@ -80,10 +80,10 @@ export class PublicReserveDto {
   @ApiProperty() sealed: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'hex SHA-256 of "land-reserve-v1|lotId|value|salt"' }) commitment: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) sealedAt: string | null;
-  @ApiProperty({ type: () => RevealedReserveDto, nullable: true, description: 'after the close only' }) revealed: RevealedReserveDto | null;
+  @ApiProperty({ type: () => PublicRevealedReserveDto, nullable: true, description: 'after the close only' }) revealed: PublicRevealedReserveDto | null;
 }
 
-export class PlanningConditionsDto {
+export class PublicPlanningConditionsDto {
   @ApiProperty({ example: '1.0000', nullable: true, type: String }) plotRatioMin: string | null;
   @ApiProperty({ example: '2.5000', nullable: true, type: String }) plotRatioMax: string | null;
   @ApiProperty({ example: '0.3000', nullable: true, type: String }) buildingDensity: string | null;
@@ -105,7 +105,7 @@ export class PublicParcelDto {
   @ApiProperty({ example: '35000.00', description: '㎡' }) area: string;
   @ApiProperty({ enum: PLANNED_USES }) plannedUse: (typeof PLANNED_USES)[number];
   @ApiProperty({ example: 70 }) tenureYears: number;
-  @ApiProperty({ type: () => PlanningConditionsDto }) planningConditions: PlanningConditionsDto;
+  @ApiProperty({ type: () => PublicPlanningConditionsDto }) planningConditions: PublicPlanningConditionsDto;
   @ApiProperty({ type: () => GeoJsonGeometryDto, nullable: true }) boundary: GeoJsonGeometryDto | null;
 }
 
