@@ -169,7 +169,7 @@ function Schedule({ lot, clock }: { lot: PublicLot; clock: ServerClock }) {
   const now = clock.now();
   return (
     <Panel id="lot-schedule" title={t('features.portal.lot.schedule')}>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="group" aria-labelledby="lot-schedule">
         <table className="stat-table" data-testid="lot-schedule">
           <thead>
             <tr>

@@ -17,6 +17,12 @@ function filtersOf(params: URLSearchParams): Filters {
   return Object.fromEntries(FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
 }
 
+/** The form's values: a select without a filter shows 全部 (its empty option), not a pale placeholder. */
+const SELECTS = ['kind', 'district', 'plannedUse', 'method'] as const;
+function formValuesOf(filters: Filters): Filters {
+  return { ...Object.fromEntries(SELECTS.map((k) => [k, ''])), ...filters };
+}
+
 /** 公告公示: every notice, searchable by title or number and filtered by kind, place, use, method and day. */
 export function NoticesPage() {
   const { t, i18n } = useTranslation();
@@ -31,7 +37,7 @@ export function NoticesPage() {
 
   useEffect(() => {
     form.resetFields();
-    form.setFieldsValue(filtersOf(new URLSearchParams(paramsText)));
+    form.setFieldsValue(formValuesOf(filtersOf(new URLSearchParams(paramsText))));
   }, [form, paramsText]);
 
   const error = notices.error instanceof ApiError ? notices.error : null;
@@ -59,21 +65,21 @@ export function NoticesPage() {
         <p className="muted">{t('features.portal.notices.intro')}</p>
       </header>
       <Panel id="notice-filters" title={t('features.portal.notices.filters')} className="filters-panel">
-        <Form form={form} layout="vertical" onFinish={apply} className="filter-form" initialValues={filters}>
+        <Form form={form} layout="vertical" onFinish={apply} className="filter-form" initialValues={formValuesOf(filters)}>
           <Form.Item name="q" label={t('features.portal.notices.search')} className="filter-wide">
             <Input allowClear placeholder={t('features.portal.notices.searchPlaceholder')} maxLength={100} />
           </Form.Item>
           <Form.Item name="kind" label={t('features.portal.notices.kind')}>
-            <Select placeholder={all.label} options={[all, ...KINDS.map((k) => ({ value: k, label: t(`portal.noticeKind.${k}`) }))]} />
+            <Select options={[all, ...KINDS.map((k) => ({ value: k, label: t(`portal.noticeKind.${k}`) }))]} />
           </Form.Item>
           <Form.Item name="district" label={t('features.portal.notices.district')}>
-            <Select placeholder={all.label} loading={facets.isPending} options={[all, ...(facets.data?.districts ?? []).map((d) => ({ value: d, label: d }))]} />
+            <Select loading={facets.isPending} options={[all, ...(facets.data?.districts ?? []).map((d) => ({ value: d, label: d }))]} />
           </Form.Item>
           <Form.Item name="plannedUse" label={t('features.portal.notices.plannedUse')}>
-            <Select placeholder={all.label} options={[all, ...(facets.data?.plannedUses ?? []).map((u) => ({ value: u, label: t(`features.portal.plannedUse.${u}`) }))]} />
+            <Select options={[all, ...(facets.data?.plannedUses ?? []).map((u) => ({ value: u, label: t(`features.portal.plannedUse.${u}`) }))]} />
           </Form.Item>
           <Form.Item name="method" label={t('features.portal.notices.method')}>
-            <Select placeholder={all.label} options={[all, ...(facets.data?.methods ?? []).map((m) => ({ value: m, label: t(`method.${m}`) }))]} />
+            <Select options={[all, ...(facets.data?.methods ?? []).map((m) => ({ value: m, label: t(`method.${m}`) }))]} />
           </Form.Item>
           <Form.Item name="from" label={t('features.portal.notices.startDate')}>
             <Input type="date" />

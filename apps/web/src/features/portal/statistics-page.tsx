@@ -99,9 +99,10 @@ function FiguresTable({ id, rows, head, totals }: { id: string; rows: readonly R
     </>
   );
   return (
-    <div className="table-scroll">
+    // Focusable, so a keyboard can scroll a table wider than a phone.
+    <div className="table-scroll" tabIndex={0} role="group" aria-labelledby={`${id}-caption`}>
       <table className="stat-table" id={id} data-testid={id}>
-        <caption className="data-table-caption">{t('features.portal.statistics.table')}</caption>
+        <caption className="data-table-caption" id={`${id}-caption`}>{t('features.portal.statistics.table')}</caption>
         <thead>
           <tr>
             <th scope="col">{head}</th>
