@@ -90,7 +90,8 @@ describe('public portal pages in the browser', () => {
     await choose(page, '公告类型', '成交公示');
     await page.getByRole('button', { name: '搜索' }).click();
     await page.waitForURL(/kind=result/);
-    await list.getByRole('link', { name: /成交公示/ }).first().waitFor();
+    await page.locator('[data-testid="notice-list"][aria-busy="false"]').waitFor();
+    await list.locator('.ant-tag', { hasText: '出让公告' }).first().waitFor({ state: 'detached' });
     const kinds = await list.locator('.ant-tag').allInnerTexts();
     expect(new Set(kinds)).toEqual(new Set(['成交公示']));
     await screenshot(page, 'notices-1280x800');

@@ -109,7 +109,7 @@ export function NoticesPage() {
             <p className="muted" aria-live="polite">
               {t('features.portal.notices.total', { count: notices.data.total })}
             </p>
-            <ul className="plain-list" data-testid="notice-list">
+            <ul className="plain-list" data-testid="notice-list" aria-busy={notices.isPlaceholderData}>
               {notices.data.items.map((n) => (
                 <li key={n.id} className="notice-row">
                   <Space wrap size={[8, 4]}>
