@@ -1,5 +1,6 @@
 import { PARCEL_A, PARCEL_B } from '../support/fixtures';
 import { AUCTION_TERMS, bearer, LISTING_TERMS, mondayAfter, SaleBuilder, shanghaiDate, addDays } from '../support/sale-builder';
+import { schemaProblems, type OpenApiDocument, type Schema } from '../api/support/openapi-examples';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { openTradingNow } from '../support/trading';
 
@@ -137,5 +138,29 @@ describe('public notices and lots: search and filters', () => {
     expect(res.body.districts).toEqual(expect.arrayContaining(['圣城街道', '文家街道']));
     expect(res.body.plannedUses).toEqual(expect.arrayContaining(['residential', 'commercial']));
     expect(res.body.methods).toEqual(['auction', 'listing']);
+  });
+
+  it('every public disclosure route answers exactly what its OpenAPI response declares', async () => {
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body as OpenApiDocument;
+    const noticeId = (await notices({}))[0]!.id;
+    const calls: Array<[string, string, () => Promise<{ status: number; body: unknown }>]> = [
+      ['/api/public/notices', 'get', () => t.http().get('/api/public/notices').query({ q: '公告' })],
+      ['/api/public/notices/{id}', 'get', () => t.http().get(`/api/public/notices/${noticeId}`)],
+      ['/api/public/announcements', 'get', () => t.http().get('/api/public/announcements')],
+      ['/api/public/announcements/{id}', 'get', () => t.http().get(`/api/public/announcements/${listing.announcementId}`)],
+      ['/api/public/announcements/{id}/versions/{version}', 'get', () => t.http().get(`/api/public/announcements/${listing.announcementId}/versions/1`)],
+      ['/api/public/lots', 'get', () => t.http().get('/api/public/lots')],
+      ['/api/public/lots/{id}', 'get', () => t.http().get(`/api/public/lots/${listing.lotId}`)],
+      ['/api/public/facets', 'get', () => t.http().get('/api/public/facets')],
+      ['/api/public/reserve/verify', 'post', () => t.http().post('/api/public/reserve/verify').send({ lotId: listing.lotId, value: '10390000.00', salt: '0'.repeat(64) })],
+    ];
+    const problems: string[] = [];
+    for (const [path, method, call] of calls) {
+      const res = await call();
+      const schema = doc.paths[path]?.[method]?.responses?.[String(res.status)]?.content?.['application/json']?.schema as Schema | undefined;
+      if (!schema) problems.push(`${method.toUpperCase()} ${path}: ${res.status} declares no JSON schema`);
+      else problems.push(...schemaProblems(doc, schema, res.body, '').map((p) => `${method.toUpperCase()} ${path}: ${p}`));
+    }
+    expect(problems).toEqual([]);
   });
 });
