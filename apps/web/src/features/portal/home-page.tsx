@@ -40,9 +40,7 @@ export function HomePage() {
                       </Space>
                       <span className="muted lot-item-meta">
                         {t('portal.lotNumber')}{' '}
-                        <Link to={`/lots/${lot.id}`} aria-label={t('features.portal.home.lotDetails', { title: lot.title })}>
-                          {lot.lotNumber}
-                        </Link>{' '}
+                        <Link to={`/lots/${lot.id}`}>{lot.lotNumber}</Link>{' '}
                         · {lot.announcement.number}
                       </span>
                       <div>

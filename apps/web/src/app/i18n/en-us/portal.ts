@@ -4,8 +4,6 @@ export const portalEnUS: PortalMessages = {
   nav: { home: 'Home', notices: 'Notices', results: 'Results', statistics: 'Statistics' },
   home: {
     allNotices: 'All notices',
-    allResults: 'Sale results',
-    lotDetails: 'Lot details: {{title}}',
   },
   notices: {
     title: 'Notices',
@@ -17,7 +15,6 @@ export const portalEnUS: PortalMessages = {
     district: 'District',
     plannedUse: 'Planned use',
     method: 'Method',
-    dates: 'Published',
     startDate: 'From',
     endDate: 'To',
     all: 'All',
@@ -25,7 +22,6 @@ export const portalEnUS: PortalMessages = {
     results: 'Results',
     total: '{{count}} in all',
     empty: 'No notice matches these filters.',
-    number: 'Announcement number',
   },
   notice: {
     announcement: 'Open the announcement',
@@ -94,7 +90,6 @@ export const portalEnUS: PortalMessages = {
     at: 'Time',
     countdown: 'Time left',
     passed: 'Passed',
-    notApplicable: '—',
     milestones: {
       applicationStart: 'Applications open',
       applicationEnd: 'Applications close',
@@ -114,7 +109,6 @@ export const portalEnUS: PortalMessages = {
     sold: 'Sold',
     unsold: 'Unsold',
     empty: 'No results yet.',
-    view: 'Result and verification',
   },
   result: {
     title: 'Result of {{lot}}',
@@ -163,8 +157,6 @@ export const portalEnUS: PortalMessages = {
       found: 'Published hash',
       head: 'Head hash',
       length: 'Records',
-      seq: 'Seq',
-      type: 'Event',
     },
     lottery: {
       title: 'Lottery draw',

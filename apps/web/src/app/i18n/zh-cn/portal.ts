@@ -3,8 +3,6 @@ export const portalZhCN = {
   nav: { home: '首页', notices: '公告', results: '成交结果', statistics: '统计' },
   home: {
     allNotices: '查看全部公告',
-    allResults: '查看成交结果',
-    lotDetails: '地块详情：{{title}}',
   },
   notices: {
     title: '公告公示',
@@ -16,7 +14,6 @@ export const portalZhCN = {
     district: '行政区',
     plannedUse: '规划用途',
     method: '出让方式',
-    dates: '发布日期',
     startDate: '开始日期',
     endDate: '结束日期',
     all: '全部',
@@ -24,7 +21,6 @@ export const portalZhCN = {
     results: '查询结果',
     total: '共 {{count}} 条',
     empty: '没有符合条件的公告。',
-    number: '公告编号',
   },
   notice: {
     announcement: '查看出让公告',
@@ -93,7 +89,6 @@ export const portalZhCN = {
     at: '时间',
     countdown: '倒计时',
     passed: '已过',
-    notApplicable: '—',
     milestones: {
       applicationStart: '报名开始',
       applicationEnd: '报名截止',
@@ -113,7 +108,6 @@ export const portalZhCN = {
     sold: '已成交',
     unsold: '流拍',
     empty: '暂无结果。',
-    view: '查看结果与核验',
   },
   result: {
     title: '{{lot}} 交易结果',
@@ -162,8 +156,6 @@ export const portalZhCN = {
       found: '公布的哈希',
       head: '链首哈希',
       length: '记录数',
-      seq: '序号',
-      type: '事件',
     },
     lottery: {
       title: '摇号核验',
