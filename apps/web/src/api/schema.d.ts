@@ -1493,6 +1493,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The districts, planned uses and methods of the published lots (the values the public filters offer) */
+        get: operations["PublicController_facets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published lots with their announcement, newest trading start first; filters: phase, trading now, district, planned use, method */
+        get: operations["PublicController_lots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/lots/{id}": {
         parameters: {
             query?: never;
@@ -1602,7 +1636,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Feed of the latest notices (公告, 补充公告, 中止, 恢复, 终止…), newest first */
+        /** Feed of the notices (公告, 补充公告, 中止, 恢复, 终止, 成交公示…), newest first; search and filters by kind, text, publication day, district, planned use and method */
         get: operations["PublicController_feed"];
         put?: never;
         post?: never;
@@ -1619,6 +1653,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One notice */
         get: operations["PublicController_notice"];
         put?: never;
         post?: never;
@@ -2991,6 +3026,12 @@ export interface components {
             /** @example 交易系统故障，暂停交易 */
             reason: string;
         };
+        GeoJsonGeometryDto: {
+            /** @description GeoJSON coordinates in WGS 84 degrees (longitude, latitude) */
+            coordinates: unknown[];
+            /** @example Polygon */
+            type: string;
+        };
         HealthReport: {
             /** @enum {string} */
             database: "up" | "down";
@@ -3935,6 +3976,339 @@ export interface components {
             creditCode?: string;
             name: string;
         };
+        PublicAnnouncementDto: {
+            body: string;
+            /** Format: uuid */
+            id: string;
+            lots: components["schemas"]["PublicLotDto"][];
+            notices: components["schemas"]["PublicNoticeDto"][];
+            /** @example 寿自然资告字〔2026〕9号 */
+            number: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "published" | "suspended" | "terminated" | "completed";
+            /** @example 寿光市国有建设用地使用权挂牌出让公告 */
+            title: string;
+            url: string;
+            /** @description the current version (1 + the number of amendments) */
+            version: number;
+            versions: components["schemas"]["PublicVersionRefDto"][];
+        };
+        PublicAnnouncementHeaderDto: {
+            body: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 寿自然资告字〔2026〕9号 */
+            number: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "published" | "suspended" | "terminated" | "completed";
+            /** @example 寿光市国有建设用地使用权挂牌出让公告 */
+            title: string;
+            url: string;
+            /** @description the current version (1 + the number of amendments) */
+            version: number;
+        };
+        PublicAnnouncementPageDto: {
+            items: components["schemas"]["PublicAnnouncementHeaderDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PublicAnnouncementVersionDto: {
+            content: components["schemas"]["PublicVersionContentDto"];
+            /** @enum {string} */
+            kind: "original" | "amendment";
+            /** Format: date-time */
+            publishedAt: string;
+            reason: string | null;
+            summary: string;
+            version: number;
+        };
+        PublicFacetsDto: {
+            /**
+             * @example [
+             *       "寿光市",
+             *       "寿光市羊口镇"
+             *     ]
+             */
+            districts: string[];
+            methods: ("auction" | "listing" | "tender")[];
+            plannedUses: ("residential" | "commercial" | "industrial" | "mixed" | "public_service" | "other")[];
+        };
+        PublicLotAnnouncementRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 寿自然资告字〔2026〕9号 */
+            number: string;
+            title: string;
+        };
+        PublicLotDto: {
+            /**
+             * Format: uuid
+             * @description the announcement offering the lot
+             */
+            announcementId: string;
+            /** @example 2000000.00 */
+            deposit: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 100000.00 */
+            increment: string | null;
+            /** @example SG2026-31 */
+            lotNumber: string;
+            /** @enum {string} */
+            method: "auction" | "listing" | "tender";
+            parcels: components["schemas"]["PublicParcelDto"][];
+            /** @enum {string} */
+            phase: "draft" | "published" | "applying" | "listing" | "timed_round" | "auction_round" | "cap_round" | "sealed_bidding" | "opening" | "frozen" | "suspended" | "closed_sold" | "closed_unsold" | "terminated";
+            /** @example 15000000.00 */
+            priceCap: string | null;
+            reserve: components["schemas"]["PublicReserveDto"];
+            schedule: components["schemas"]["PublicLotScheduleDto"];
+            /** @example 10000000.00 */
+            startPrice: string;
+            terms: components["schemas"]["PublicLotTermsDto"];
+            title: string;
+            url: string;
+        };
+        PublicLotListItemDto: {
+            announcement: components["schemas"]["PublicLotAnnouncementRefDto"];
+            /**
+             * Format: uuid
+             * @description the announcement offering the lot
+             */
+            announcementId: string;
+            /** @example 2000000.00 */
+            deposit: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 100000.00 */
+            increment: string | null;
+            /** @example SG2026-31 */
+            lotNumber: string;
+            /** @enum {string} */
+            method: "auction" | "listing" | "tender";
+            parcels: components["schemas"]["PublicParcelDto"][];
+            /** @enum {string} */
+            phase: "draft" | "published" | "applying" | "listing" | "timed_round" | "auction_round" | "cap_round" | "sealed_bidding" | "opening" | "frozen" | "suspended" | "closed_sold" | "closed_unsold" | "terminated";
+            /** @example 15000000.00 */
+            priceCap: string | null;
+            reserve: components["schemas"]["PublicReserveDto"];
+            schedule: components["schemas"]["PublicLotScheduleDto"];
+            /** @example 10000000.00 */
+            startPrice: string;
+            terms: components["schemas"]["PublicLotTermsDto"];
+            title: string;
+            url: string;
+        };
+        PublicLotPageDto: {
+            items: components["schemas"]["PublicLotListItemDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PublicLotScheduleDto: {
+            /**
+             * Format: date-time
+             * @description 报名截止
+             */
+            applicationEnd: string;
+            /**
+             * Format: date-time
+             * @description 报名开始
+             */
+            applicationStart: string;
+            /**
+             * Format: date-time
+             * @description 保证金到账截止
+             */
+            depositDeadline: string;
+            /**
+             * Format: date-time
+             * @description 开标 (tender)
+             */
+            openingAt: string | null;
+            /**
+             * Format: date-time
+             * @description 资格审查截止
+             */
+            registrationClose: string;
+            /**
+             * Format: date-time
+             * @description 底价封存截止
+             */
+            reserveSealDeadline: string | null;
+            /**
+             * Format: date-time
+             * @description 挂牌截止 / 投标截止
+             */
+            tradingEnd: string | null;
+            /**
+             * Format: date-time
+             * @description 挂牌 / 拍卖 / 投标开始
+             */
+            tradingStart: string;
+        };
+        PublicLotTermsDto: {
+            /** @description the cap mode (竞配建 / 竞自持 / 摇号 / 一次报价) and its parameters */
+            capRule?: Record<string, never>;
+            /** @example 60 */
+            countdownSeconds?: number;
+            /**
+             * @description 元
+             * @example 2000000.00
+             */
+            deposit: string;
+            /** @description joint bids allowed, review, exclusions */
+            eligibility: Record<string, never>;
+            evaluation?: Record<string, never>;
+            hasReserve: boolean;
+            /** @example 100000.00 */
+            increment?: string;
+            /** @example at_least_one */
+            incrementPolicy?: string;
+            /** @example 5 */
+            maxJumpIncrements?: number;
+            /** @enum {string} */
+            method: "auction" | "listing" | "tender";
+            /** @example 2 */
+            minBidders?: number;
+            /** @example 15000000.00 */
+            priceCap?: string;
+            /** @enum {string} */
+            priceUnit: "total" | "per_square_metre" | "per_floor_area";
+            /** @example 10000.00 */
+            reserveRoundingUnit?: string;
+            /** @example 10000000.00 */
+            startPrice: string;
+            timedFinalRound?: Record<string, never>;
+            /**
+             * @example [
+             *       30,
+             *       10
+             *     ]
+             */
+            warningSeconds?: number[];
+        };
+        PublicNoticeDto: {
+            /** Format: uuid */
+            announcementId: string;
+            body: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "announcement" | "amendment" | "suspension" | "resumption" | "termination" | "reserve_sealed" | "result";
+            /**
+             * Format: uuid
+             * @description the lot the notice is about, when it is about one
+             */
+            lotId: string | null;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @example 寿光市国有建设用地使用权挂牌出让公告 */
+            title: string;
+            /** @example /api/public/notices/00000000-0000-4000-8000-000000000001 */
+            url: string;
+        };
+        PublicNoticeListItemDto: {
+            /** Format: uuid */
+            announcementId: string;
+            /** @example 寿自然资告字〔2026〕9号 */
+            announcementNumber: string;
+            body: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "announcement" | "amendment" | "suspension" | "resumption" | "termination" | "reserve_sealed" | "result";
+            /**
+             * Format: uuid
+             * @description the lot the notice is about, when it is about one
+             */
+            lotId: string | null;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @example 寿光市国有建设用地使用权挂牌出让公告 */
+            title: string;
+            /** @example /api/public/notices/00000000-0000-4000-8000-000000000001 */
+            url: string;
+        };
+        PublicNoticePageDto: {
+            items: components["schemas"]["PublicNoticeListItemDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PublicParcelDto: {
+            /**
+             * @description ㎡
+             * @example 35000.00
+             */
+            area: string;
+            boundary: components["schemas"]["GeoJsonGeometryDto"] | null;
+            /** @example SG2026-301 */
+            code: string;
+            /** @example 寿光市 */
+            district: string;
+            location: string;
+            /** @example 文圣街以东地块 */
+            name: string;
+            /** @enum {string} */
+            plannedUse: "residential" | "commercial" | "industrial" | "mixed" | "public_service" | "other";
+            planningConditions: components["schemas"]["PublicPlanningConditionsDto"];
+            /** @example 70 */
+            tenureYears: number;
+        };
+        PublicPlanningConditionsDto: {
+            /** @example 0.3000 */
+            buildingDensity: string | null;
+            /** @example 0.3500 */
+            greenRatio: string | null;
+            /** @example 60.00 */
+            heightLimitMetres: string | null;
+            /** @example 2.5000 */
+            plotRatioMax: string | null;
+            /** @example 1.0000 */
+            plotRatioMin: string | null;
+        };
+        PublicReserveDto: {
+            /** @description hex SHA-256 of "land-reserve-v1|lotId|value|salt" */
+            commitment: string | null;
+            hasReserve: boolean;
+            /** @description after the close only */
+            revealed: components["schemas"]["PublicRevealedReserveDto"] | null;
+            sealed: boolean;
+            /** Format: date-time */
+            sealedAt: string | null;
+        };
+        PublicRevealedReserveDto: {
+            /** Format: date-time */
+            revealedAt: string;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            salt: string | null;
+            /** @example 12350000.00 */
+            value: string | null;
+        };
+        PublicVersionContentDto: {
+            body: string;
+            lots: components["schemas"]["PublicLotDto"][];
+            number: string;
+            title: string;
+        };
+        PublicVersionRefDto: {
+            /** @enum {string} */
+            kind: "original" | "amendment";
+            /** Format: date-time */
+            publishedAt: string;
+            reason: string | null;
+            /** @example 调整挂牌截止时间 */
+            summary: string;
+            url: string;
+            /** @example 2 */
+            version: number;
+        };
         ReasonDto: {
             /** @example 规划条件调整，终止本次出让 */
             reason: string;
@@ -4197,6 +4571,12 @@ export interface components {
              */
             cost: string;
             count: number;
+        };
+        ReserveVerificationDto: {
+            commitment: string | null;
+            /** Format: uuid */
+            lotId: string;
+            valid: boolean;
         };
         ResolutionDto: {
             /** @enum {string} */
@@ -7167,7 +7547,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicAnnouncementPageDto"];
+                };
             };
         };
     };
@@ -7186,7 +7568,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicAnnouncementDto"];
+                };
             };
         };
     };
@@ -7206,7 +7590,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicAnnouncementVersionDto"];
+                };
             };
         };
     };
@@ -7256,6 +7642,57 @@ export interface operations {
             };
         };
     };
+    PublicController_facets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicFacetsDto"];
+                };
+            };
+        };
+    };
+    PublicController_lots: {
+        parameters: {
+            query?: {
+                /** @description a district of one of the lot’s parcels (exact, see GET /public/facets) */
+                district?: string;
+                /** @description 拍卖 / 挂牌 / 招标 */
+                method?: "auction" | "listing" | "tender";
+                page?: number;
+                pageSize?: number;
+                /** @description lots in this phase */
+                phase?: "published" | "applying" | "listing" | "timed_round" | "auction_round" | "cap_round" | "sealed_bidding" | "opening" | "frozen" | "suspended" | "closed_sold" | "closed_unsold" | "terminated";
+                /** @description the planned use of one of the lot’s parcels */
+                plannedUse?: "residential" | "commercial" | "industrial" | "mixed" | "public_service" | "other";
+                /** @description true: lots being traded now (listing, rounds, sealed bidding, opening, frozen) */
+                trading?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicLotPageDto"];
+                };
+            };
+        };
+    };
     PublicController_lot: {
         parameters: {
             query?: never;
@@ -7271,7 +7708,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicLotDto"];
+                };
             };
         };
     };
@@ -7386,9 +7825,21 @@ export interface operations {
     PublicController_feed: {
         parameters: {
             query?: {
+                /** @description a district of one of the lot’s parcels (exact, see GET /public/facets) */
+                district?: string;
+                /** @description first day of publication included (Beijing time) */
+                from?: string;
                 kind?: "announcement" | "amendment" | "suspension" | "resumption" | "termination" | "reserve_sealed" | "result";
+                /** @description 拍卖 / 挂牌 / 招标 */
+                method?: "auction" | "listing" | "tender";
                 page?: number;
                 pageSize?: number;
+                /** @description the planned use of one of the lot’s parcels */
+                plannedUse?: "residential" | "commercial" | "industrial" | "mixed" | "public_service" | "other";
+                /** @description text in the notice’s title or its announcement’s number or title */
+                q?: string;
+                /** @description last day of publication included (Beijing time) */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -7400,7 +7851,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicNoticePageDto"];
+                };
             };
         };
     };
@@ -7419,7 +7872,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicNoticeDto"];
+                };
             };
         };
     };
@@ -7440,7 +7895,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReserveVerificationDto"];
+                };
             };
         };
     };

@@ -1,17 +1,23 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsUUID, Matches } from 'class-validator';
 import { Public } from '@app/auth/http/access.decorators';
 import { PageQueryDto } from '@app/common';
 import { verifyReserveCommitment } from '@app/listing/domain/reserve-price';
 import { DisclosureService } from '../application/disclosure.service';
+import { NoticeFeedQueryDto, PublicLotsQueryDto } from './dto/public-query.dto';
+import {
+  PublicAnnouncementDto,
+  PublicAnnouncementPageDto,
+  PublicAnnouncementVersionDto,
+  PublicFacetsDto,
+  PublicLotDto,
+  PublicLotPageDto,
+  PublicNoticeDto,
+  PublicNoticePageDto,
+  ReserveVerificationDto,
+} from './dto/public.responses';
 
-const NOTICE_KINDS = ['announcement', 'amendment', 'suspension', 'resumption', 'termination', 'reserve_sealed', 'result'] as const;
-
-export class NoticeFeedQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: NOTICE_KINDS }) @IsOptional() @IsIn(NOTICE_KINDS)
-  kind?: string;
-}
 
 export class VerifyReserveDto {
   @ApiProperty({ format: 'uuid', example: '00000000-0000-4000-8000-000000000001' }) @IsUUID()
@@ -33,13 +39,16 @@ export class PublicController {
 
   @Get('notices')
   @Public()
-  @ApiOperation({ summary: 'Feed of the latest notices (公告, 补充公告, 中止, 恢复, 终止…), newest first' })
+  @ApiOperation({ summary: 'Feed of the notices (公告, 补充公告, 中止, 恢复, 终止, 成交公示…), newest first; search and filters by kind, text, publication day, district, planned use and method' })
+  @ApiOkResponse({ type: PublicNoticePageDto })
   feed(@Query() query: NoticeFeedQueryDto) {
     return this.disclosure.feed(query);
   }
 
   @Get('notices/:id')
   @Public()
+  @ApiOperation({ summary: 'One notice' })
+  @ApiOkResponse({ type: PublicNoticeDto })
   notice(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.disclosure.notice(id);
   }
@@ -47,6 +56,7 @@ export class PublicController {
   @Get('announcements')
   @Public()
   @ApiOperation({ summary: 'Published announcements' })
+  @ApiOkResponse({ type: PublicAnnouncementPageDto })
   announcements(@Query() query: PageQueryDto) {
     return this.disclosure.announcements(query);
   }
@@ -54,6 +64,7 @@ export class PublicController {
   @Get('announcements/:id')
   @Public()
   @ApiOperation({ summary: 'A published announcement with its lots, versions (补充公告) and notices' })
+  @ApiOkResponse({ type: PublicAnnouncementDto })
   announcement(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.disclosure.announcement(id);
   }
@@ -61,13 +72,31 @@ export class PublicController {
   @Get('announcements/:id/versions/:version')
   @Public()
   @ApiOperation({ summary: 'An announcement exactly as a given version published it' })
+  @ApiOkResponse({ type: PublicAnnouncementVersionDto })
   version(@Param('id', new ParseUUIDPipe()) id: string, @Param('version', new ParseIntPipe()) version: number) {
     return this.disclosure.announcementVersion(id, version);
+  }
+
+  @Get('lots')
+  @Public()
+  @ApiOperation({ summary: 'Published lots with their announcement, newest trading start first; filters: phase, trading now, district, planned use, method' })
+  @ApiOkResponse({ type: PublicLotPageDto })
+  lots(@Query() query: PublicLotsQueryDto) {
+    return this.disclosure.lots(query);
+  }
+
+  @Get('facets')
+  @Public()
+  @ApiOperation({ summary: 'The districts, planned uses and methods of the published lots (the values the public filters offer)' })
+  @ApiOkResponse({ type: PublicFacetsDto })
+  facets() {
+    return this.disclosure.facets();
   }
 
   @Get('lots/:id')
   @Public()
   @ApiOperation({ summary: 'A published lot: terms, schedule, parcels, and the reserve commitment (never its value before the close)' })
+  @ApiOkResponse({ type: PublicLotDto })
   lot(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.disclosure.lot(id);
   }
@@ -76,6 +105,7 @@ export class PublicController {
   @HttpCode(200)
   @Public()
   @ApiOperation({ summary: 'Check a revealed reserve and salt against the commitment published when it was sealed' })
+  @ApiOkResponse({ type: ReserveVerificationDto })
   async verify(@Body() dto: VerifyReserveDto) {
     const lot = await this.disclosure.lot(dto.lotId);
     const commitment = lot.reserve.commitment;

@@ -5,17 +5,25 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { changeLanguage } from '../i18n/i18n';
 
-/** Top-level navigation: one entry per audience (features/*). */
+/** Top-level navigation: the public portal's sections, then one entry per other audience (features/*). */
 const NAV = [
-  { to: '/', label: 'nav.portal' },
+  { to: '/', label: 'features.portal.nav.home' },
+  { to: '/notices', label: 'features.portal.nav.notices', also: ['/announcements'] },
+  { to: '/results', label: 'features.portal.nav.results', also: ['/lots/*/result'] },
+  { to: '/statistics', label: 'features.portal.nav.statistics' },
   { to: '/bidder', label: 'nav.bidder' },
   { to: '/room', label: 'nav.room' },
   { to: '/console', label: 'nav.console' },
 ] as const;
 
-/** The portal owns every path the other audiences do not (/, /lots/…, /notices/…). */
+const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+/** A pattern with "*" matches one path segment there (the result page of any lot). */
+const matches = (pathname: string, pattern: string) => (pattern.includes('*') ? new RegExp(`^${pattern.replace('*', '[^/]+')}$`).test(pathname) : under(pathname, pattern));
+
+/** The portal's home owns every path no other entry does (/lots/…). */
 function activeNav(pathname: string): string {
-  return NAV.find((n) => n.to !== '/' && (pathname === n.to || pathname.startsWith(`${n.to}/`)))?.to ?? (pathname === '/login' ? '' : '/');
+  const entry = NAV.find((n) => n.to !== '/' && [n.to, ...('also' in n ? n.also : [])].some((p) => matches(pathname, p)));
+  return entry?.to ?? (pathname === '/login' ? '' : '/');
 }
 
 /**

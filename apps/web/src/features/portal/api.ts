@@ -1,40 +1,113 @@
-import { useQuery } from '@tanstack/react-query';
-import type { LotPhase } from '@app/contracts';
-import { api, unwrap, unwrapView } from '@web/api/client';
-import type { Page, PublicAnnouncement, PublicAnnouncementHeader, PublicLot, PublicNotice } from '@web/api/views';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '@web/api/client';
+import type { components, operations } from '@web/api/schema';
+// The portal's page styles ride with the module every portal page imports: a stylesheet imported by
+// several lazy pages alone becomes a CSS-only chunk, which the build drops after listing it.
+import './portal.css';
 
-/** Phases in which a lot is being traded (someone may bid, or the clock runs). */
-export const TRADING_PHASES: readonly LotPhase[] = ['listing', 'timed_round', 'auction_round', 'cap_round', 'sealed_bidding', 'opening', 'frozen'];
+export type PublicLot = components['schemas']['PublicLotDto'];
+export type PublicLotListItem = components['schemas']['PublicLotListItemDto'];
+export type PublicNotice = components['schemas']['PublicNoticeDto'];
+export type PublicAnnouncement = components['schemas']['PublicAnnouncementDto'];
+export type LotResult = components['schemas']['LotResultDto'];
+export type LotChain = components['schemas']['LotChainDto'];
+export type LandSalesFigures = components['schemas']['LandSalesFiguresDto'];
+export type NoticeQuery = NonNullable<operations['PublicController_feed']['parameters']['query']>;
+export type LotQuery = NonNullable<operations['PublicController_lots']['parameters']['query']>;
 
-export function useNotices(pageSize = 10) {
+export function useNotices(query: NoticeQuery) {
   return useQuery({
-    queryKey: ['public', 'notices', pageSize],
-    queryFn: () => unwrapView<Page<PublicNotice>>(api.GET('/api/public/notices', { params: { query: { page: 1, pageSize } } })),
+    queryKey: ['public', 'notices', query],
+    placeholderData: keepPreviousData,
+    queryFn: () => unwrap(api.GET('/api/public/notices', { params: { query } })),
   });
 }
 
-/**
- * Lots trading now, from the latest published announcements (the API has no "trading now" list yet:
- * one call per announcement; fine for the portal's first page).
- */
+export function useNotice(id: string) {
+  return useQuery({
+    queryKey: ['public', 'notice', id],
+    queryFn: () => unwrap(api.GET('/api/public/notices/{id}', { params: { path: { id } } })),
+  });
+}
+
+/** The values the filters offer (districts, planned uses, methods of the published lots). */
+export function useFacets() {
+  return useQuery({
+    queryKey: ['public', 'facets'],
+    staleTime: 5 * 60_000,
+    queryFn: () => unwrap(api.GET('/api/public/facets')),
+  });
+}
+
+/** Lots trading now, in one call (GET /public/lots?trading=true), refreshed every half minute. */
 export function useTradingLots() {
   return useQuery({
-    queryKey: ['public', 'trading-lots'],
+    queryKey: ['public', 'lots', { trading: 'true' }],
     refetchInterval: 30_000,
-    queryFn: async () => {
-      const list = await unwrapView<Page<PublicAnnouncementHeader>>(api.GET('/api/public/announcements', { params: { query: { page: 1, pageSize: 20 } } }));
-      const details = await Promise.all(
-        list.items.map((a) => unwrapView<PublicAnnouncement>(api.GET('/api/public/announcements/{id}', { params: { path: { id: a.id } } }))),
-      );
-      return details.flatMap((a) => a.lots.filter((l) => TRADING_PHASES.includes(l.phase)).map((lot) => ({ lot, announcement: a })));
-    },
+    queryFn: async () => (await unwrap(api.GET('/api/public/lots', { params: { query: { trading: 'true', pageSize: 20 } } }))).items,
+  });
+}
+
+export function useLots(query: LotQuery) {
+  return useQuery({
+    queryKey: ['public', 'lots', query],
+    placeholderData: keepPreviousData,
+    queryFn: () => unwrap(api.GET('/api/public/lots', { params: { query } })),
   });
 }
 
 export function usePublicLot(lotId: string) {
   return useQuery({
     queryKey: ['public', 'lot', lotId],
-    queryFn: () => unwrapView<PublicLot>(api.GET('/api/public/lots/{id}', { params: { path: { id: lotId } } })),
+    queryFn: () => unwrap(api.GET('/api/public/lots/{id}', { params: { path: { id: lotId } } })),
+  });
+}
+
+export function useAnnouncement(id: string | undefined) {
+  return useQuery({
+    queryKey: ['public', 'announcement', id],
+    enabled: Boolean(id),
+    queryFn: () => unwrap(api.GET('/api/public/announcements/{id}', { params: { path: { id: id! } } })),
+  });
+}
+
+export function useAnnouncementVersion(id: string, version: number | null) {
+  return useQuery({
+    queryKey: ['public', 'announcement', id, 'version', version],
+    enabled: version !== null,
+    queryFn: () => unwrap(api.GET('/api/public/announcements/{id}/versions/{version}', { params: { path: { id, version: version! } } })),
+  });
+}
+
+export function useLotResult(lotId: string) {
+  return useQuery({
+    queryKey: ['public', 'lot', lotId, 'result'],
+    retry: false,
+    queryFn: () => unwrap(api.GET('/api/public/lots/{id}/result', { params: { path: { id: lotId } } })),
+  });
+}
+
+/** The published chain: fetched when someone asks to verify it (it can be long). */
+export function useChain(lotId: string) {
+  return useMutation({
+    mutationFn: () => unwrap(api.GET('/api/public/lots/{id}/chain', { params: { path: { id: lotId } } })),
+  });
+}
+
+/** What a confirmation's code certifies; with the SHA-256 of a PDF, whether it is the document on record. */
+export function useConfirmationCheck() {
+  return useMutation({
+    mutationFn: ({ code, sha256 }: { code: string; sha256?: string }) =>
+      sha256
+        ? unwrap(api.POST('/api/public/confirmations/{code}/check', { params: { path: { code } }, body: { sha256 } }))
+        : unwrap(api.GET('/api/public/confirmations/{code}', { params: { path: { code } } })),
+  });
+}
+
+export function useLandSales(by: 'district' | null) {
+  return useQuery({
+    queryKey: ['public', 'statistics', 'land-sales', by],
+    queryFn: () => unwrap(api.GET('/api/public/statistics/land-sales', { params: { query: { period: 'month', ...(by ? { by } : {}) } } })),
   });
 }
 

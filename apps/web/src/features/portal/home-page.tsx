@@ -4,15 +4,15 @@ import { Link } from 'react-router';
 import { MoneyText } from '@web/components/money-text';
 import { Panel } from '@web/components/panel';
 import { useNotices, useTradingLots } from './api';
+import { formatDateTime } from './format';
 
-const dateTime = (iso: string, lang: string) =>
-  new Intl.DateTimeFormat(lang, { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+const LATEST = { page: 1, pageSize: 10 };
 
 /** The portal's front page: the lots trading now (each with a link to watch it live) and the latest notices. */
 export function HomePage() {
   const { t, i18n } = useTranslation();
   const trading = useTradingLots();
-  const notices = useNotices();
+  const notices = useNotices(LATEST);
   return (
     <>
       <section className="hero" aria-labelledby="hero-title">
@@ -30,7 +30,7 @@ export function HomePage() {
               <Empty description={t('portal.tradingNowEmpty')} />
             ) : (
               <ul className="plain-list">
-                {trading.data.map(({ lot, announcement }) => (
+                {trading.data.map((lot) => (
                   <li key={lot.id} className="lot-item">
                     <div className="lot-item-main">
                       <Space wrap size={[8, 4]} className="lot-item-title">
@@ -39,7 +39,9 @@ export function HomePage() {
                         <Tag>{t(`method.${lot.method}`)}</Tag>
                       </Space>
                       <span className="muted lot-item-meta">
-                        {t('portal.lotNumber')} {lot.lotNumber} · {announcement.number}
+                        {t('portal.lotNumber')}{' '}
+                        <Link to={`/lots/${lot.id}`}>{lot.lotNumber}</Link>{' '}
+                        · {lot.announcement.number}
                       </span>
                       <div>
                         <span className="muted">{t('portal.startPrice')}：</span>
@@ -69,17 +71,22 @@ export function HomePage() {
                   <li key={n.id} className="notice-item">
                     <Space wrap size={[8, 4]}>
                       <Tag color="#ad2102">{t(`portal.noticeKind.${n.kind}`)}</Tag>
-                      <span className="notice-title">{n.title}</span>
+                      <Link to={`/notices/${n.id}`} className="notice-title">
+                        {n.title}
+                      </Link>
                     </Space>
                     <span className="muted notice-date">
                       <time dateTime={n.publishedAt}>
-                        {t('portal.publishedAt')} {dateTime(n.publishedAt, i18n.language)}
+                        {t('portal.publishedAt')} {formatDateTime(n.publishedAt, i18n.language)}
                       </time>
                     </span>
                   </li>
                 ))}
               </ul>
             )}
+            <p style={{ margin: "12px 0 0" }}>
+              <Link to="/notices">{t('features.portal.home.allNotices')}</Link>
+            </p>
           </Panel>
         </Col>
       </Row>

@@ -1,0 +1,133 @@
+import { Alert, Empty, Skeleton } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EChartsCoreOption } from 'echarts/core';
+import { EChart } from '@web/components/charts/echart';
+import { Panel } from '@web/components/panel';
+import { useLandSales, type LandSalesFigures } from './api';
+import { sumByDistrict, toPercent, toWan } from './statistics';
+
+const RED = '#b71c1c';
+const GOLD = '#d48806';
+
+interface Row extends LandSalesFigures {
+  label: string;
+}
+
+/** Two value axes: 万元 (bars) and a second one (a line of percentages or a count). */
+function barLineOption(rows: readonly Row[], bar: { name: string }, line: { name: string; values: Array<string | null>; unit: string }): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 56, right: 56, top: 40, bottom: 32 },
+    xAxis: { type: 'category', data: rows.map((r) => r.label) },
+    yAxis: [
+      { type: 'value', name: bar.name, nameTextStyle: { align: 'left' } },
+      { type: 'value', name: line.unit, splitLine: { show: false } },
+    ],
+    // Values are exact decimal strings; ECharts reads numeric strings itself.
+    series: [
+      { name: bar.name, type: 'bar', data: rows.map((r) => toWan(r.revenue)), itemStyle: { color: RED }, barMaxWidth: 36 },
+      { name: line.name, type: 'line', yAxisIndex: 1, data: line.values, itemStyle: { color: GOLD }, connectNulls: true },
+    ],
+  };
+}
+
+/** 出让统计: revenue and average premium rate by month, revenue and lots sold by district, each as a chart and a table. */
+export function StatisticsPage() {
+  const { t } = useTranslation();
+  const byMonth = useLandSales(null);
+  const byDistrict = useLandSales('district');
+  const months = useMemo<Row[]>(() => (byMonth.data?.rows ?? []).map((r) => ({ ...r, label: r.period })), [byMonth.data]);
+  const districts = useMemo<Row[]>(() => sumByDistrict(byDistrict.data?.rows ?? []).map((r) => ({ ...r, label: r.district })), [byDistrict.data]);
+  const revenue = t('features.portal.statistics.revenue');
+  const monthOption = useMemo(
+    () => barLineOption(months, { name: revenue }, { name: t('features.portal.statistics.premiumRate'), unit: '%', values: months.map((r) => toPercent(r.averagePremiumRate)) }),
+    [months, revenue, t],
+  );
+  const districtOption = useMemo(
+    () => barLineOption(districts, { name: revenue }, { name: t('features.portal.statistics.sold'), unit: t('features.portal.statistics.sold'), values: districts.map((r) => String(r.sold)) }),
+    [districts, revenue, t],
+  );
+
+  return (
+    <>
+      <header className="page-head">
+        <h1 className="page-title">{t('features.portal.statistics.title')}</h1>
+        <p className="muted">{t('features.portal.statistics.intro')}</p>
+      </header>
+      {byMonth.isPending ? (
+        <Skeleton active paragraph={{ rows: 10 }} />
+      ) : byMonth.isError ? (
+        <Alert type="error" showIcon title={byMonth.error.message} />
+      ) : months.length === 0 ? (
+        <Empty description={t('features.portal.statistics.empty')} />
+      ) : (
+        <div className="portal-stack">
+          <Panel id="stats-month" title={t('features.portal.statistics.byMonth')}>
+            <EChart option={monthOption} label={t('features.portal.statistics.chartMonth')} />
+            <FiguresTable id="table-month" rows={months} head={t('features.portal.statistics.period')} totals={byMonth.data.totals} />
+          </Panel>
+          <Panel id="stats-district" title={t('features.portal.statistics.byDistrict')}>
+            {byDistrict.isPending ? (
+              <Skeleton active />
+            ) : byDistrict.isError ? (
+              <Alert type="error" showIcon title={byDistrict.error.message} />
+            ) : (
+              <>
+                <EChart option={districtOption} label={t('features.portal.statistics.chartDistrict')} />
+                <FiguresTable id="table-district" rows={districts} head={t('features.portal.statistics.district')} totals={byDistrict.data.totals} />
+              </>
+            )}
+          </Panel>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The chart's figures as a table: what a screen reader (and anyone checking the numbers) reads. */
+function FiguresTable({ id, rows, head, totals }: { id: string; rows: readonly Row[]; head: string; totals: LandSalesFigures }) {
+  const { t } = useTranslation();
+  const cells = (f: LandSalesFigures) => (
+    <>
+      <td>{f.offered}</td>
+      <td>{f.sold}</td>
+      <td>{f.unsold}</td>
+      <td>{toWan(f.revenue)}</td>
+      <td>{f.averagePremiumRate === null ? '—' : `${toPercent(f.averagePremiumRate)}%`}</td>
+    </>
+  );
+  return (
+    // Focusable, so a keyboard can scroll a table wider than a phone.
+    <div className="table-scroll" tabIndex={0} role="group" aria-labelledby={`${id}-caption`}>
+      <table className="stat-table" id={id} data-testid={id}>
+        <caption className="data-table-caption" id={`${id}-caption`}>{t('features.portal.statistics.table')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{head}</th>
+            <th scope="col">{t('features.portal.statistics.offered')}</th>
+            <th scope="col">{t('features.portal.statistics.sold')}</th>
+            <th scope="col">{t('features.portal.statistics.unsold')}</th>
+            <th scope="col">{t('features.portal.statistics.revenue')}</th>
+            <th scope="col">{t('features.portal.statistics.premiumRate')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.label}>
+              <th scope="row">{r.label}</th>
+              {cells(r)}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('features.portal.statistics.totals')}</th>
+            {cells(totals)}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
