@@ -1991,6 +1991,58 @@ export interface components {
             /** @description For a joint bid (联合竞买): every member with its share, the applicant included. Each other member is invited by its code and joins only when it accepts */
             partners?: components["schemas"]["PartnerDto"][];
         };
+        BankNoticeResultResponse: {
+            /** @description the payment completed the deposit and qualified the application */
+            qualified?: boolean;
+            /** @enum {string} */
+            status: "accepted" | "duplicate" | "unmatched";
+            txnId: string;
+        };
+        BidderDetailResponse: {
+            address: string;
+            blacklist: components["schemas"]["BlacklistEntryResponse"][];
+            contactEmail: string | null;
+            contactName: string;
+            contactPhone: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 91370783MA3C5X2Q14 */
+            creditCode: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description in full for staff; masked (370783********123X) in the bidder’s own view */
+            idNumber: string | null;
+            /** @enum {string} */
+            kind: "company" | "person" | "organization";
+            legalRepresentative: string;
+            /** @example 寿光市宏远置业有限公司 */
+            name: string;
+        };
+        BidderPageResponse: {
+            items: components["schemas"]["BidderResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        BidderResponse: {
+            address: string;
+            contactEmail: string | null;
+            contactName: string;
+            contactPhone: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 91370783MA3C5X2Q14 */
+            creditCode: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description in full for staff; masked (370783********123X) in the bidder’s own view */
+            idNumber: string | null;
+            /** @enum {string} */
+            kind: "company" | "person" | "organization";
+            legalRepresentative: string;
+            /** @example 寿光市宏远置业有限公司 */
+            name: string;
+        };
         BlacklistDto: {
             /**
              * Format: date-time
@@ -1999,6 +2051,13 @@ export interface components {
             endsAt: string;
             /** @example 成交后未在期限内签订出让合同 */
             reason: string;
+        };
+        BlacklistEntryResponse: {
+            /** Format: date-time */
+            endsAt: string;
+            reason: string;
+            /** Format: date-time */
+            startsAt: string;
         };
         CapRuleDto: {
             /**
@@ -2065,6 +2124,22 @@ export interface components {
              *     ]
              */
             memberIds: string[];
+        };
+        ConfirmationResponse: {
+            /** @description the applicant’s name, or the members with their shares */
+            applicant: string;
+            /** @example 10307 */
+            bidderNumber: string;
+            confirmationCode: string;
+            joint: boolean;
+            lotNumber: string;
+            lotTitle: string;
+            /** Format: date-time */
+            qualifiedAt: string;
+            /** @description the certificate’s text in Chinese */
+            text: string;
+            /** @example 竞买资格确认书 */
+            title: string;
         };
         ContractDto: {
             /** @example 寿出让合〔2026〕018号 */
@@ -2259,6 +2334,53 @@ export interface components {
             /** @example 事由属实，同意 */
             reason: string;
         };
+        DepositLedgerResponse: {
+            /** Format: date-time */
+            deadline: string;
+            /** Format: uuid */
+            lotId: string;
+            lotNumber: string;
+            rows: components["schemas"]["LedgerRowResponse"][];
+            totals: components["schemas"]["LedgerTotalsResponse"];
+        };
+        DepositPaymentResponse: {
+            /** @example 2000000.00 */
+            amount: string;
+            /** Format: date-time */
+            arrivedAt: string;
+            inTime: boolean;
+            payerAccount: string;
+            /** @description the payer is none of the application’s members */
+            payerMismatch: boolean;
+            payerName: string;
+            /** @example TX20261116001 */
+            txnId: string;
+        };
+        DepositSummaryResponse: {
+            /**
+             * @description arrived in time and counted
+             * @example 2000000.00
+             */
+            counted: string;
+            /**
+             * @description paid beyond the required amount
+             * @example 2000000.00
+             */
+            excess: string;
+            fullyPaidInTime: boolean;
+            /**
+             * @description arrived after the deadline: not counted, refunded
+             * @example 2000000.00
+             */
+            late: string;
+            /**
+             * @description still to pay before the deadline
+             * @example 2000000.00
+             */
+            outstanding: string;
+            /** @example 2000000.00 */
+            required: string;
+        };
         DocumentCheckDto: {
             /**
              * @description SHA-256 of the PDF you hold, 64 hex characters
@@ -2273,6 +2395,29 @@ export interface components {
             sha256: string;
             /** @example 收储协议 */
             title: string;
+        };
+        DocumentResponse: {
+            /**
+             * @description judged from the content
+             * @example application/pdf
+             */
+            contentType: string;
+            /** @example license.pdf */
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            sha256: string;
+            /** @example 182044 */
+            sizeBytes: number;
+            /** @example 营业执照 */
+            title: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            /**
+             * @description download link (members and reviewers)
+             * @example /api/applications/…/documents/…
+             */
+            url: string;
         };
         EligibilityDto: {
             /** @example  */
@@ -2301,6 +2446,21 @@ export interface components {
             /** @example 交易系统故障，暂停交易 */
             reason: string;
         };
+        GroupMemberResponse: {
+            accepted: boolean;
+            /** @description credit code in full, resident ID number masked */
+            identifier: string;
+            isLead: boolean;
+            /** @description only once the partner accepted */
+            name: string | null;
+            /**
+             * @description percent, 2 decimal places
+             * @example 60.00
+             */
+            share: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "withdrawn";
+        };
         ImportStatementDto: {
             /**
              * Format: byte
@@ -2319,6 +2479,90 @@ export interface components {
             increment: string;
             /** @example 竞价激烈，经批准调整加价幅度 */
             reason: string;
+        };
+        InvitationResponse: {
+            acceptUrl: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: uuid */
+            applicationId: string;
+            /** @enum {string} */
+            applicationStatus: "draft" | "submitted" | "under_review" | "approved" | "rejected" | "awaiting_deposit" | "qualified" | "withdrawn" | "disqualified";
+            declineUrl: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            invitedAt: string;
+            /** @description the lead’s name */
+            lead: string;
+            /** Format: uuid */
+            lotId: string;
+            lotNumber: string;
+            lotTitle: string;
+            /** @description members of the group, the lead included */
+            partners: number;
+            /**
+             * @description percent, 2 decimal places
+             * @example 60.00
+             */
+            share: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "withdrawn";
+        };
+        LedgerPaymentResponse: {
+            /** @example 2000000.00 */
+            amount: string;
+            /** Format: date-time */
+            arrivedAt: string;
+            inTime: boolean;
+            payerAccount?: string;
+            payerMismatch: boolean;
+            payerName?: string;
+            txnId: string;
+        };
+        LedgerRowResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            bidderNumber: string | null;
+            /**
+             * @description arrived in time and counted
+             * @example 2000000.00
+             */
+            counted: string;
+            /** Format: date-time */
+            deadline: string;
+            /**
+             * @description paid beyond the required amount
+             * @example 2000000.00
+             */
+            excess: string;
+            fullyPaidInTime: boolean;
+            /**
+             * @description arrived after the deadline: not counted, refunded
+             * @example 2000000.00
+             */
+            late: string;
+            /**
+             * @description still to pay before the deadline
+             * @example 2000000.00
+             */
+            outstanding: string;
+            payments: components["schemas"]["LedgerPaymentResponse"][];
+            /** @example 2000000.00 */
+            required: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "under_review" | "approved" | "rejected" | "awaiting_deposit" | "qualified" | "withdrawn" | "disqualified";
+            subAccount: string;
+        };
+        LedgerTotalsResponse: {
+            /** @example 2000000.00 */
+            counted: string;
+            /** @example 2000000.00 */
+            excess: string;
+            /** @example 2000000.00 */
+            late: string;
+            /** @example 2000000.00 */
+            outstanding: string;
         };
         LoginDto: {
             /** @example correct horse battery staple */
@@ -2392,9 +2636,137 @@ export interface components {
              */
             warningSeconds?: number[];
         };
+        NoticeConflictPageResponse: {
+            items: components["schemas"]["NoticeConflictResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        NoticeConflictResponse: {
+            applied: components["schemas"]["NoticeSnapshotResponse"];
+            differences: string[];
+            /** Format: date-time */
+            firstReceivedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastReceivedAt: string;
+            rawBodySha256: string;
+            received: components["schemas"]["NoticeSnapshotResponse"];
+            remoteIp: string | null;
+            timesReceived: number;
+            txnId: string;
+        };
+        NoticeSnapshotResponse: {
+            /** @example 2000000.00 */
+            amount: string;
+            /** Format: date-time */
+            arrivedAt: string;
+            payerAccount: string;
+            payerName: string;
+            subAccount: string;
+            txnId: string;
+        };
         OptionalReasonDto: {
             /** @example 联合体成员调整，重新申请 */
             reason?: string;
+        };
+        OverdueReviewResponse: {
+            bidderNumber: string | null;
+            deposit: components["schemas"]["DepositSummaryResponse"];
+            /** Format: date-time */
+            depositDeadline: string;
+            documents: components["schemas"]["DocumentResponse"][];
+            /** Format: uuid */
+            id: string;
+            invitations: components["schemas"]["StaffInvitationResponse"][];
+            joint: boolean;
+            /** Format: uuid */
+            lotId: string;
+            members: components["schemas"]["StaffMemberResponse"][];
+            /**
+             * Format: date-time
+             * @description the review was due then
+             */
+            overdueSince: string;
+            payments: components["schemas"]["DepositPaymentResponse"][];
+            /** Format: date-time */
+            qualifiedAt: string | null;
+            /** Format: date-time */
+            reviewDueAt: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** @enum {string} */
+            reviewMode: "pre_review" | "post_review";
+            reviewReason: string | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "under_review" | "approved" | "rejected" | "awaiting_deposit" | "qualified" | "withdrawn" | "disqualified";
+            subAccount: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        OwnApplicationResponse: {
+            /**
+             * @description 号牌, once qualified
+             * @example 10307
+             */
+            bidderNumber: string | null;
+            confirmationUrl: string | null;
+            deposit: components["schemas"]["OwnDepositResponse"];
+            documents: components["schemas"]["DocumentResponse"][];
+            /** Format: uuid */
+            id: string;
+            /** @description the caller leads the group (or applied alone) */
+            isLead: boolean;
+            joint: boolean;
+            /** Format: uuid */
+            lotId: string;
+            lotNumber: string;
+            lotTitle: string;
+            members: components["schemas"]["GroupMemberResponse"][];
+            /** Format: date-time */
+            qualifiedAt: string | null;
+            /** @enum {string} */
+            reviewMode: "pre_review" | "post_review";
+            /** @description why it was rejected */
+            reviewReason: string | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "under_review" | "approved" | "rejected" | "awaiting_deposit" | "qualified" | "withdrawn" | "disqualified";
+        };
+        OwnDepositResponse: {
+            /**
+             * @description arrived in time and counted
+             * @example 2000000.00
+             */
+            counted: string;
+            /** Format: date-time */
+            deadline: string;
+            /**
+             * @description paid beyond the required amount
+             * @example 2000000.00
+             */
+            excess: string;
+            fullyPaidInTime: boolean;
+            /** @description payment instructions in Chinese, once the sub-account is issued */
+            instructions: string | null;
+            /**
+             * @description arrived after the deadline: not counted, refunded
+             * @example 2000000.00
+             */
+            late: string;
+            /**
+             * @description still to pay before the deadline
+             * @example 2000000.00
+             */
+            outstanding: string;
+            payments: components["schemas"]["DepositPaymentResponse"][];
+            /** @example 2000000.00 */
+            required: string;
+            /**
+             * @description the application’s virtual sub-account (子账户)
+             * @example 955880123456789015
+             */
+            subAccount: string | null;
         };
         ParcelTransitionDto: {
             reason?: string;
@@ -2790,6 +3162,70 @@ export interface components {
              * @enum {boolean}
              */
             simulated: true;
+        };
+        StaffApplicationResponse: {
+            bidderNumber: string | null;
+            deposit: components["schemas"]["DepositSummaryResponse"];
+            /** Format: date-time */
+            depositDeadline: string;
+            documents: components["schemas"]["DocumentResponse"][];
+            /** Format: uuid */
+            id: string;
+            invitations: components["schemas"]["StaffInvitationResponse"][];
+            joint: boolean;
+            /** Format: uuid */
+            lotId: string;
+            members: components["schemas"]["StaffMemberResponse"][];
+            payments: components["schemas"]["DepositPaymentResponse"][];
+            /** Format: date-time */
+            qualifiedAt: string | null;
+            /** Format: date-time */
+            reviewDueAt: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** @enum {string} */
+            reviewMode: "pre_review" | "post_review";
+            reviewReason: string | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "under_review" | "approved" | "rejected" | "awaiting_deposit" | "qualified" | "withdrawn" | "disqualified";
+            subAccount: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        StaffInvitationResponse: {
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: uuid */
+            bidderId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            identifier: string;
+            /**
+             * @description percent, 2 decimal places
+             * @example 60.00
+             */
+            share: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "withdrawn";
+        };
+        StaffMemberResponse: {
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** Format: uuid */
+            bidderId: string;
+            creditCode: string | null;
+            idNumber: string | null;
+            isLead: boolean;
+            name: string;
+            /** Format: date-time */
+            releasedAt: string | null;
+            /**
+             * @description percent, 2 decimal places
+             * @example 60.00
+             */
+            share: string;
         };
         StartPracticeDto: {
             /**
@@ -3187,11 +3623,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a member gets its own view, staff the view with identities */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnApplicationResponse"] | components["schemas"]["StaffApplicationResponse"];
+                };
             };
         };
     };
@@ -3210,7 +3649,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnApplicationResponse"];
+                };
             };
         };
     };
@@ -3229,7 +3670,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConfirmationResponse"];
+                };
             };
         };
     };
@@ -3252,7 +3695,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvitationResponse"];
+                };
             };
         };
     };
@@ -3271,11 +3716,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the same file was already there */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
             };
         };
     };
@@ -3318,7 +3774,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffApplicationResponse"];
+                };
             };
         };
     };
@@ -3337,7 +3795,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnApplicationResponse"];
+                };
             };
         };
     };
@@ -3360,7 +3820,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnApplicationResponse"];
+                };
             };
         };
     };
@@ -3377,7 +3839,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnApplicationResponse"][];
+                };
             };
         };
     };
@@ -3394,7 +3858,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OverdueReviewResponse"][];
+                };
             };
         };
     };
@@ -3691,7 +4157,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NoticeConflictPageResponse"];
+                };
             };
         };
     };
@@ -3713,7 +4181,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BankNoticeResultResponse"];
+                };
             };
         };
     };
@@ -3733,7 +4203,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BidderPageResponse"];
+                };
             };
         };
     };
@@ -3754,7 +4226,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BidderResponse"];
+                };
             };
         };
     };
@@ -3773,7 +4247,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BidderDetailResponse"];
+                };
             };
         };
     };
@@ -3796,7 +4272,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BidderDetailResponse"];
+                };
             };
         };
     };
@@ -3813,7 +4291,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BidderResponse"];
+                };
             };
         };
     };
@@ -4052,7 +4532,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvitationResponse"][];
+                };
             };
         };
     };
@@ -4246,7 +4728,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffApplicationResponse"][];
+                };
             };
         };
     };
@@ -4269,7 +4753,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnApplicationResponse"];
+                };
             };
         };
     };
@@ -4391,7 +4877,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepositLedgerResponse"];
+                };
             };
         };
     };
