@@ -22,6 +22,8 @@ export const enUS: Messages = {
     title: 'Log in',
     signedInAs: 'Signed in as {{name}}',
     required: 'Enter the {{field}}',
+    noAccount: 'No bidder account yet?',
+    registerBidder: 'Register as a bidder',
   },
   common: {
     loading: 'Loading…',
