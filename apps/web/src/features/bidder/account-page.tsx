@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Tag } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { Panel } from '@web/components/panel';
 import { formatDateTime } from '@web/lib/date-time';
 import { useChangePassword, useMyBidder } from './api';
 import { QueryState } from './query-state';
+import { ToneTag } from './status-tag';
 
 interface PasswordForm {
   currentPassword: string;
@@ -68,7 +69,7 @@ export function AccountPage() {
           <dt>{t('features.bidder.account.roles')}</dt>
           <dd>
             {auth.account?.roles.map((r) => (
-              <Tag key={r}>{r}</Tag>
+              <ToneTag key={r}>{r}</ToneTag>
             ))}
           </dd>
         </dl>

@@ -1,4 +1,4 @@
-import { Alert, Button, Popconfirm, Table, Tag } from 'antd';
+import { Alert, Button, Popconfirm, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '@web/api/api-error';
@@ -8,7 +8,8 @@ import { formatBytes, formatDateTime } from '@web/lib/date-time';
 import { downloadDocument, useApplication, useSubmitApplication, useWithdrawApplication, type OwnApplication } from './api';
 import { DocumentUpload } from './document-upload';
 import { QueryState } from './query-state';
-import { StatusTag } from './status-tag';
+import { TableScroll } from './table-scroll';
+import { StatusTag, ToneTag } from './status-tag';
 
 /** States in which the lead may still withdraw the application (the state machine's `withdraw`). */
 const WITHDRAWABLE: ReadonlyArray<OwnApplication['status']> = ['draft', 'submitted', 'under_review', 'approved', 'awaiting_deposit'];
@@ -116,7 +117,7 @@ function Group({ app }: { app: OwnApplication }) {
   if (!app.joint) return null;
   return (
     <Panel id="group" title={t('features.bidder.detail.group')}>
-      <div className="table-scroll">
+      <TableScroll label={t('features.bidder.detail.group')}>
         <Table
           rowKey="identifier"
           size="middle"
@@ -129,7 +130,7 @@ function Group({ app }: { app: OwnApplication }) {
               key: 'name',
               render: (_, m) => (
                 <>
-                  {m.name ?? t('features.bidder.detail.nameHidden')} {m.isLead ? <Tag color="blue">{t('features.bidder.detail.leadMark')}</Tag> : null}
+                  {m.name ?? t('features.bidder.detail.nameHidden')} {m.isLead ? <ToneTag tone="info">{t('features.bidder.detail.leadMark')}</ToneTag> : null}
                 </>
               ),
             },
@@ -137,7 +138,7 @@ function Group({ app }: { app: OwnApplication }) {
             { title: t('features.bidder.detail.answer'), key: 'status', render: (_, m) => t(`features.bidder.invitationStatus.${m.status}`) },
           ]}
         />
-      </div>
+      </TableScroll>
     </Panel>
   );
 }
@@ -146,7 +147,7 @@ function Documents({ app }: { app: OwnApplication }) {
   const { t, i18n } = useTranslation();
   return (
     <Panel id="documents" title={t('features.bidder.detail.documents')}>
-      <div className="table-scroll">
+      <TableScroll label={t('features.bidder.detail.documents')}>
         <Table
           rowKey="id"
           size="middle"
@@ -170,7 +171,7 @@ function Documents({ app }: { app: OwnApplication }) {
             },
           ]}
         />
-      </div>
+      </TableScroll>
       {OPEN_FOR_DOCUMENTS.includes(app.status) ? <DocumentUpload applicationId={app.id} /> : null}
     </Panel>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Input, Popconfirm, Table, Tag } from 'antd';
+import { Alert, Button, Input, Popconfirm, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -8,7 +8,8 @@ import { Panel } from '@web/components/panel';
 import { formatDateTime } from '@web/lib/date-time';
 import { useAnswerInvitation, useLotsOpenForApplication, useMyApplications, useMyInvitations, type Invitation } from './api';
 import { QueryState } from './query-state';
-import { StatusTag } from './status-tag';
+import { TableScroll } from './table-scroll';
+import { StatusTag, ToneTag } from './status-tag';
 
 /** My applications, the joint-bid invitations addressed to me, and the lots I may apply for now. */
 export function ApplicationsPage() {
@@ -32,7 +33,7 @@ function MyApplications() {
     <Panel id="my-applications" title={t('features.bidder.applications.mine')}>
       <QueryState query={query}>
         {(apps) => (
-          <div className="table-scroll">
+          <TableScroll label={t('features.bidder.applications.mine')}>
             <Table
               rowKey="id"
               size="middle"
@@ -54,7 +55,7 @@ function MyApplications() {
                 { title: t('features.bidder.applications.deposit'), key: 'deposit', render: (_, a) => <MoneyText amount={a.deposit.required} /> },
               ]}
             />
-          </div>
+          </TableScroll>
         )}
       </QueryState>
     </Panel>
@@ -71,7 +72,7 @@ function MyInvitations() {
           invitations.length === 0 ? (
             <p>{t('features.bidder.applications.invitationsEmpty')}</p>
           ) : (
-            <div className="table-scroll">
+            <TableScroll label={t('features.bidder.applications.invitations')}>
               <Table
                 rowKey="id"
                 size="middle"
@@ -82,11 +83,11 @@ function MyInvitations() {
                   { title: t('features.bidder.applications.lead'), dataIndex: 'lead' },
                   { title: t('features.bidder.applications.share'), key: 'share', render: (_, i) => `${i.share}%` },
                   { title: t('features.bidder.applications.partners'), dataIndex: 'partners' },
-                  { title: t('features.bidder.applications.status'), key: 'status', render: (_, i) => <Tag>{t(`features.bidder.invitationStatus.${i.status}`)}</Tag> },
+                  { title: t('features.bidder.applications.status'), key: 'status', render: (_, i) => <ToneTag>{t(`features.bidder.invitationStatus.${i.status}`)}</ToneTag> },
                   { title: '', key: 'answer', render: (_, i) => (i.status === 'pending' ? <InvitationAnswer invitation={i} /> : null) },
                 ]}
               />
-            </div>
+            </TableScroll>
           )
         }
       </QueryState>
@@ -131,7 +132,7 @@ function OpenLots() {
     <Panel id="open-lots" title={t('features.bidder.applications.openLots')}>
       <QueryState query={query}>
         {(lots) => (
-          <div className="table-scroll">
+          <TableScroll label={t('features.bidder.applications.openLots')}>
             <Table
               rowKey="id"
               size="middle"
@@ -163,7 +164,7 @@ function OpenLots() {
                 },
               ]}
             />
-          </div>
+          </TableScroll>
         )}
       </QueryState>
     </Panel>

@@ -1,4 +1,4 @@
-import { Alert, Button, Table, Tag } from 'antd';
+import { Alert, Button, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Countdown } from '@web/components/countdown';
@@ -9,6 +9,8 @@ import { httpClock } from '@web/lib/http-clock';
 import { compareMoney } from '@web/lib/money';
 import { useApplication, type OwnApplication } from './api';
 import { QueryState } from './query-state';
+import { ToneTag } from './status-tag';
+import { TableScroll } from './table-scroll';
 
 /**
  * How to pay the deposit (the application's own virtual sub-account, the amount, the deadline on the
@@ -119,7 +121,7 @@ function Arrivals({ app }: { app: OwnApplication }) {
         ) : null}
       </dl>
       <h3 className="sub-title">{t('features.bidder.deposit.payments')}</h3>
-      <div className="table-scroll">
+      <TableScroll label={t('features.bidder.deposit.payments')}>
         <Table
           rowKey="txnId"
           size="small"
@@ -136,14 +138,14 @@ function Arrivals({ app }: { app: OwnApplication }) {
               key: 'flags',
               render: (_, p) => (
                 <>
-                  <Tag color={p.inTime ? 'green' : 'red'}>{p.inTime ? t('features.bidder.deposit.inTime') : t('features.bidder.deposit.lateMark')}</Tag>
-                  {p.payerMismatch ? <Tag color="orange">{t('features.bidder.deposit.payerMismatch')}</Tag> : null}
+                  <ToneTag tone={p.inTime ? 'ok' : 'bad'}>{p.inTime ? t('features.bidder.deposit.inTime') : t('features.bidder.deposit.lateMark')}</ToneTag>
+                  {p.payerMismatch ? <ToneTag tone="warn">{t('features.bidder.deposit.payerMismatch')}</ToneTag> : null}
                 </>
               ),
             },
           ]}
         />
-      </div>
+      </TableScroll>
     </Panel>
   );
 }

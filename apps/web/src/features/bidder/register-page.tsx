@@ -160,7 +160,7 @@ export function RegisterPage() {
               <Input.Password autoComplete="new-password" maxLength={200} />
             </Form.Item>
           </fieldset>
-          <Button type="primary" htmlType="submit" loading={register.isPending || auth.restoring} block size="large">
+          <Button type="primary" htmlType="submit" loading={register.isPending} block size="large">
             {t('features.bidder.register.submit')}
           </Button>
           <p className="form-foot">
