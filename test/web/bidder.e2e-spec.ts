@@ -112,6 +112,7 @@ describe('bidder area in the browser', () => {
     await page.getByText('不支持的文件类型：notes.txt').waitFor();
     await submitInBrowser(page);
     await page.getByRole('region', { name: '申请概况' }).getByText('审查中').waitFor();
+    await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'bidder-application-1280x800');
     visited.push(['/bidder/applications', '我的竞买申请'], [`/bidder/applications/${applicationId}`, '申请概况'], [`/bidder/lots/${lotId}/apply`, '竞买方式']);
   });

@@ -6,7 +6,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 /** A query's three faces: loading, failed (the server's message and a retry), its data. */
 export function QueryState<T>({ query, children }: { query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
   const { t } = useTranslation();
-  if (query.isPending) return <Spin className="page-spin" aria-label={t('common.loading')} />;
+  if (query.isPending) return <Spin className="page-spin"/>;
   if (query.isError)
     return (
       <Alert
