@@ -73,18 +73,3 @@ export interface PublicAnnouncement extends PublicAnnouncementHeader {
   body: string;
   lots: PublicLot[];
 }
-
-/** libs/auth TokenPair */
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-}
-
-/** libs/auth UsersService.get */
-export interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-}

@@ -25,6 +25,7 @@ export const enUS: Messages = {
     noAccount: 'No bidder account yet?',
     registerBidder: 'Register as a bidder',
   },
+  inbox: { label: 'Notifications, {{count}} unread' },
   common: {
     loading: 'Loading…',
     retry: 'Retry',

@@ -25,6 +25,7 @@ export const zhCN = {
     noAccount: '还没有竞买人账户？',
     registerBidder: '注册为竞买人',
   },
+  inbox: { label: '消息通知，{{count}} 条未读' },
   common: {
     loading: '加载中…',
     retry: '重试',

@@ -145,3 +145,37 @@ export async function downloadDocument(applicationId: string, documentId: string
   const blob = await unwrapView<Blob>(api.GET('/api/applications/{id}/documents/{documentId}', { params: { path: { id: applicationId, documentId } }, parseAs: 'blob' }));
   saveBlob(blob, fileName);
 }
+
+export function useMySettlements() {
+  return useQuery({ queryKey: ['bidder', 'settlements'], queryFn: () => unwrap(api.GET('/api/settlements/mine')) });
+}
+
+export function useMyContracts() {
+  return useQuery({ queryKey: ['bidder', 'contracts'], queryFn: () => unwrap(api.GET('/api/contracts/mine')) });
+}
+
+export function useMyRefunds() {
+  return useQuery({ queryKey: ['bidder', 'refunds'], queryFn: () => unwrap(api.GET('/api/refunds/mine')) });
+}
+
+/** The 成交确认书 of a lot I won. */
+export function useSaleConfirmation(lotId: string) {
+  return useQuery({ queryKey: ['bidder', 'sale-confirmation', lotId], queryFn: () => unwrap(api.GET('/api/lots/{id}/confirmation', { params: { path: { id: lotId } } })) });
+}
+
+export function useSignSaleConfirmation(lotId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/lots/{id}/confirmation/signature', { params: { path: { id: lotId } } })),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['bidder', 'sale-confirmation', lotId] });
+      void client.invalidateQueries({ queryKey: ['bidder', 'settlements'] });
+    },
+  });
+}
+
+/** The confirmation's PDF (the document whose SHA-256 is on record), fetched with the session. */
+export async function downloadSaleConfirmation(lotId: string, fileName: string): Promise<void> {
+  const blob = await unwrapView<Blob>(api.GET('/api/lots/{id}/confirmation/pdf', { params: { path: { id: lotId } }, parseAs: 'blob' }));
+  saveBlob(blob, fileName);
+}

@@ -6,6 +6,8 @@ import './bidder.css';
 
 const LINKS = [
   { to: '/bidder/applications', label: 'features.bidder.nav.applications' },
+  { to: '/bidder/notifications', label: 'features.bidder.nav.notifications' },
+  { to: '/bidder/results', label: 'features.bidder.nav.results' },
   { to: '/bidder/account', label: 'features.bidder.nav.account' },
 ] as const;
 

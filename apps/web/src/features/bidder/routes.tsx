@@ -15,6 +15,8 @@ export const bidderRoutes: RouteObject[] = [
       { path: 'applications/:id/deposit', lazy: async () => ({ Component: (await import('./deposit-page')).DepositPage }) },
       { path: 'applications/:id/certificate', lazy: async () => ({ Component: (await import('./certificate-page')).CertificatePage }) },
       { path: 'lots/:lotId/apply', lazy: async () => ({ Component: (await import('./apply-page')).ApplyPage }) },
+      { path: 'notifications', lazy: async () => ({ Component: (await import('./notifications-page')).NotificationsPage }) },
+      { path: 'results', lazy: async () => ({ Component: (await import('./results-page')).ResultsPage }) },
       { path: 'account', lazy: async () => ({ Component: (await import('./account-page')).AccountPage }) },
     ],
   },
