@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { Role } from '@app/auth';
 import { registerCompany, uscc } from '../support/bidders';
-import { AUCTION_TERMS, SaleBuilder } from '../support/sale-builder';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { soldLot } from '../support/money-sale';
+import { AUCTION_TERMS, bearer, SaleBuilder } from '../support/sale-builder';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
 import { listen, publishedLot } from '../support/trading';
 import { DESKTOP, ensureWebBuilt, launchBrowser, newPage, PHONE, screenshot, seriousAxeViolations, type BrowserSession } from './browser';
 import {
@@ -151,6 +152,49 @@ describe('bidder area in the browser', () => {
 
     await page.goto(`${base}/bidder/applications/${applicationId}`);
     expect(await page.getByRole('link', { name: '进入竞价大厅' }).getAttribute('href')).toBe(`/room/lots/${lotId}`);
+  });
+
+  it('the inbox in the header counts the unread messages (approval, bidder number); marking them read clears it', async () => {
+    const badge = page.getByTestId('unread-count');
+    await page.goto(`${base}/bidder/notifications`);
+    await page.getByRole('heading', { name: '消息通知' }).waitFor();
+    await badge.waitFor();
+    expect(Number(await badge.innerText())).toBeGreaterThanOrEqual(2);
+    const inbox = page.getByRole('region', { name: /条未读/ });
+    await inbox.getByRole('link', { name: /竞买号牌|竞买资格/ }).first().waitFor();
+    await screenshot(page, 'bidder-notifications-1280x800');
+    await page.getByRole('button', { name: '全部标为已读' }).click();
+    await page.getByRole('heading', { name: '0 条未读' }).waitFor();
+    await badge.waitFor({ state: 'detached' });
+    visited.push(['/bidder/notifications', '消息通知']);
+  });
+
+  it('after the sale the winner sees its result, downloads and signs the 成交确认书, and its contract’s payment plan', async () => {
+    const { lotId: soldId, bidders } = await soldLot(t, s, `${base}/auction`, ['9800000.00', '9850000.00']);
+    const winner = bidders[1]!;
+    const username = ((await t.dataSource.query(`SELECT u.username FROM bidder b JOIN app_user u ON u.id = b.user_id WHERE b.id = $1`, [winner.bidderId])) as Array<{ username: string }>)[0]!.username;
+    const p = await newPage(session, DESKTOP);
+    await loginInBrowser(p, base, username, TEST_PASSWORD);
+    await p.goto(`${base}/bidder/results`);
+    const results = p.getByRole('region', { name: '我的成交结果' });
+    await results.getByText('9,850,000.00').waitFor();
+    await results.getByText('待签订出让合同').waitFor();
+    const download = p.waitForEvent('download');
+    await results.getByRole('button', { name: '下载 PDF' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^成交确认书-.*\.pdf$/);
+    await results.getByRole('button', { name: '签署确认书' }).click();
+    await results.getByRole('button', { name: '签署确认书' }).waitFor({ state: 'detached' });
+    expect(await results.innerText()).not.toContain('尚未签署');
+
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    await t.http().post(`/api/lots/${soldId}/contract`).set(bearer(s.tokens.trading)).send({ contractNumber: 'HT-WEB-001', signedOn: today }).expect(201);
+    await p.reload();
+    const contracts = p.getByRole('region', { name: '出让合同与分期缴款' });
+    await contracts.getByText('合同编号 HT-WEB-001').waitFor();
+    await contracts.getByRole('region', { name: '缴款计划' }).getByRole('row').nth(1).waitFor();
+    await screenshot(p, 'bidder-results-1280x800');
+    await p.context().close();
+    visited.push(['/bidder/results', '成交与合同']);
   });
 
   it('no bidder page has a serious or critical accessibility violation (axe-core)', async () => {
