@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { Role } from '@app/auth';
+import { SettlementService } from '@app/settlement';
 import { registerCompany, uscc } from '../support/bidders';
 import { soldLot } from '../support/money-sale';
 import { AUCTION_TERMS, bearer, SaleBuilder } from '../support/sale-builder';
@@ -171,6 +172,8 @@ describe('bidder area in the browser', () => {
 
   it('after the sale the winner sees its result, downloads and signs the 成交确认书, and its contract’s payment plan', async () => {
     const { lotId: soldId, bidders } = await soldLot(t, s, `${base}/auction`, ['9800000.00', '9850000.00']);
+    // The settlement run after the close: deadlines, earnest money, refunds, the confirmation.
+    await t.app.get(SettlementService).runOnce();
     const winner = bidders[1]!;
     const username = ((await t.dataSource.query(`SELECT u.username FROM bidder b JOIN app_user u ON u.id = b.user_id WHERE b.id = $1`, [winner.bidderId])) as Array<{ username: string }>)[0]!.username;
     const p = await newPage(session, DESKTOP);
