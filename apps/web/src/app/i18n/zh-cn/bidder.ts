@@ -2,7 +2,6 @@
 export const bidderZhCN = {
   nav: {
     label: '竞买人功能',
-    home: '概览',
     applications: '我的申请',
     notifications: '消息通知',
     results: '成交与合同',
@@ -13,7 +12,6 @@ export const bidderZhCN = {
     intro: '在本平台注册为竞买人后，可在线申请竞买、缴纳保证金、取得竞买号牌并参加网上竞价。',
     login: '登录',
     register: '注册为竞买人',
-    welcome: '{{name}}，您好',
     notBidder: '当前账户不是竞买人账户。',
   },
   register: {
@@ -27,7 +25,6 @@ export const bidderZhCN = {
     idNumber: '居民身份证号码',
     idNumberHelp: '18 位，最后一位为数字或 X',
     legalRepresentative: '法定代表人',
-    legalRepresentativePerson: '本人姓名（与身份证一致）',
     contactName: '联系人',
     contactPhone: '联系电话',
     contactEmail: '电子邮箱（选填）',
@@ -67,7 +64,6 @@ export const bidderZhCN = {
     passwordChanged: '密码已修改，请用新密码重新登录。',
     logout: '退出登录',
     registeredAt: '注册时间',
-    loginAgain: '重新登录',
   },
   applications: {
     title: '我的竞买申请',
@@ -83,7 +79,6 @@ export const bidderZhCN = {
     deposit: '保证金',
     window: '报名时间',
     apply: '申请竞买',
-    open: '查看',
     lead: '牵头人',
     share: '份额',
     partners: '联合体成员数',
@@ -149,7 +144,6 @@ export const bidderZhCN = {
     documentTitleHelp: '例如：营业执照、法定代表人身份证明',
     file: '文件',
     fileHelp: '支持 PDF、OFD、JPG、PNG、TIFF、WebP，单个文件不超过 {{max}}',
-    chooseFile: '选择文件',
     upload: '上传',
     uploaded: '已上传：{{name}}',
     size: '大小',
@@ -199,7 +193,6 @@ export const bidderZhCN = {
     copy: '复制',
   },
   certificate: {
-    title: '竞买资格确认书',
     print: '打印',
     lot: '标的',
     applicant: '竞买人',
@@ -215,7 +208,6 @@ export const bidderZhCN = {
     markRead: '标为已读',
     markAllRead: '全部标为已读',
     empty: '暂无消息。',
-    read: '已读',
     unreadMark: '未读：',
   },
   results: {
@@ -258,8 +250,6 @@ export const bidderZhCN = {
   },
   common: {
     loadFailed: '加载失败：{{message}}',
-    loginRequired: '请先登录竞买人账户。',
-    back: '返回',
     yes: '确定',
     no: '取消',
   },
