@@ -14,7 +14,7 @@ export type Partner = components['schemas']['PartnerDto'];
 /** States after which nothing changes by itself any more: the live views stop polling there. */
 const SETTLED: readonly ApplicationStatus[] = ['qualified', 'rejected', 'withdrawn', 'disqualified'];
 
-export function isSettled(status: ApplicationStatus): boolean {
+function isSettled(status: ApplicationStatus): boolean {
   return SETTLED.includes(status);
 }
 

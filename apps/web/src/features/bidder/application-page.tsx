@@ -8,7 +8,7 @@ import { formatBytes, formatDateTime } from '@web/lib/date-time';
 import { downloadDocument, useApplication, useSubmitApplication, useWithdrawApplication, type OwnApplication } from './api';
 import { DocumentUpload } from './document-upload';
 import { QueryState } from './query-state';
-import { TableScroll } from './table-scroll';
+import { EmptyText, TableScroll } from './table-scroll';
 import { StatusTag, ToneTag } from './status-tag';
 
 /** States in which the lead may still withdraw the application (the state machine's `withdraw`). */
@@ -153,7 +153,7 @@ function Documents({ app }: { app: OwnApplication }) {
           size="middle"
           pagination={false}
           dataSource={app.documents}
-          locale={{ emptyText: t('features.bidder.detail.documentsEmpty') }}
+          locale={{ emptyText: <EmptyText>{t('features.bidder.detail.documentsEmpty')}</EmptyText> }}
           columns={[
             { title: t('features.bidder.detail.documentTitle'), dataIndex: 'title' },
             { title: t('features.bidder.detail.file'), dataIndex: 'fileName' },

@@ -8,7 +8,7 @@ import { Panel } from '@web/components/panel';
 import { formatDateTime } from '@web/lib/date-time';
 import { useAnswerInvitation, useLotsOpenForApplication, useMyApplications, useMyInvitations, type Invitation } from './api';
 import { QueryState } from './query-state';
-import { TableScroll } from './table-scroll';
+import { EmptyText, TableScroll } from './table-scroll';
 import { StatusTag, ToneTag } from './status-tag';
 
 /** My applications, the joint-bid invitations addressed to me, and the lots I may apply for now. */
@@ -39,7 +39,7 @@ function MyApplications() {
               size="middle"
               pagination={false}
               dataSource={apps}
-              locale={{ emptyText: t('features.bidder.applications.empty') }}
+              locale={{ emptyText: <EmptyText>{t('features.bidder.applications.empty')}</EmptyText> }}
               columns={[
                 {
                   title: t('features.bidder.applications.lot'),
@@ -79,7 +79,12 @@ function MyInvitations() {
                 pagination={false}
                 dataSource={invitations}
                 columns={[
-                  { title: t('features.bidder.applications.lot'), key: 'lot', render: (_, i) => `${i.lotNumber} ${i.lotTitle}` },
+                  {
+                    title: t('features.bidder.applications.lot'),
+                    key: 'lot',
+                    // Once accepted, the partner is a member: the application is its own to follow.
+                    render: (_, i) => (i.status === 'accepted' ? <Link to={`/bidder/applications/${i.applicationId}`}>{`${i.lotNumber} ${i.lotTitle}`}</Link> : `${i.lotNumber} ${i.lotTitle}`),
+                  },
                   { title: t('features.bidder.applications.lead'), dataIndex: 'lead' },
                   { title: t('features.bidder.applications.share'), key: 'share', render: (_, i) => `${i.share}%` },
                   { title: t('features.bidder.applications.partners'), dataIndex: 'partners' },
@@ -138,7 +143,7 @@ function OpenLots() {
               size="middle"
               pagination={false}
               dataSource={lots}
-              locale={{ emptyText: t('features.bidder.applications.openLotsEmpty') }}
+              locale={{ emptyText: <EmptyText>{t('features.bidder.applications.openLotsEmpty')}</EmptyText> }}
               columns={[
                 { title: t('features.bidder.applications.lot'), key: 'lot', render: (_, l) => `${l.lotNumber} ${l.title}` },
                 { title: t('features.bidder.apply.deposit'), key: 'deposit', render: (_, l) => <MoneyText amount={l.deposit} /> },

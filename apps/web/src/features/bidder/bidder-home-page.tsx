@@ -1,4 +1,4 @@
-import { Button, Result } from 'antd';
+import { Button, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { useAuth } from '@web/app/auth/auth-context';
@@ -8,6 +8,7 @@ export function BidderHomePage() {
   const { t } = useTranslation();
   const auth = useAuth();
   const navigate = useNavigate();
+  if (auth.restoring) return <Spin className="page-spin" />;
   if (auth.account?.roles.includes('bidder')) return <Navigate to="/bidder/applications" replace />;
   return (
     <Result

@@ -10,7 +10,7 @@ import { compareMoney } from '@web/lib/money';
 import { useApplication, type OwnApplication } from './api';
 import { QueryState } from './query-state';
 import { ToneTag } from './status-tag';
-import { TableScroll } from './table-scroll';
+import { EmptyText, TableScroll } from './table-scroll';
 
 /**
  * How to pay the deposit (the application's own virtual sub-account, the amount, the deadline on the
@@ -127,7 +127,7 @@ function Arrivals({ app }: { app: OwnApplication }) {
           size="small"
           pagination={false}
           dataSource={d.payments}
-          locale={{ emptyText: t('features.bidder.deposit.paymentsEmpty') }}
+          locale={{ emptyText: <EmptyText>{t('features.bidder.deposit.paymentsEmpty')}</EmptyText> }}
           columns={[
             { title: t('features.bidder.deposit.txnId'), dataIndex: 'txnId' },
             { title: t('features.bidder.deposit.amount'), key: 'amount', render: (_, p) => <MoneyText amount={p.amount} /> },

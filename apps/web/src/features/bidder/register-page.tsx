@@ -53,6 +53,7 @@ export function RegisterPage() {
       kind: values.kind,
       name: values.name.trim(),
       ...(person ? { idNumber: values.idNumber?.trim() } : { creditCode: values.creditCode?.trim() }),
+      // A person represents itself: the API's legal representative is the person's own name.
       legalRepresentative: (person ? values.name : (values.legalRepresentative ?? '')).trim(),
       contactName: values.contactName.trim(),
       contactPhone: values.contactPhone.trim(),

@@ -8,7 +8,7 @@ import { formatDateTime } from '@web/lib/date-time';
 import { downloadSaleConfirmation, useMyContracts, useMyRefunds, useMySettlements, useSaleConfirmation, useSignSaleConfirmation } from './api';
 import { QueryState } from './query-state';
 import { ToneTag } from './status-tag';
-import { TableScroll } from './table-scroll';
+import { EmptyText, TableScroll } from './table-scroll';
 
 type Settlement = components['schemas']['MySettlementDto'];
 type Contract = components['schemas']['ContractViewDto'];
@@ -169,7 +169,7 @@ function Refunds() {
               size="middle"
               pagination={false}
               dataSource={list}
-              locale={{ emptyText: t('features.bidder.results.refundsEmpty') }}
+              locale={{ emptyText: <EmptyText>{t('features.bidder.results.refundsEmpty')}</EmptyText> }}
               columns={[
                 { title: t('features.bidder.applications.lot'), dataIndex: 'lotNumber' },
                 { title: t('features.bidder.results.amount'), key: 'amount', render: (_, r) => <MoneyText amount={r.amount} /> },
