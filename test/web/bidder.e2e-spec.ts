@@ -200,6 +200,40 @@ describe('bidder area in the browser', () => {
     visited.push(['/bidder/results', '成交与合同']);
   });
 
+  it('a joint bid: the lead invites a partner by credit code with shares; the partner sees the invitation and accepts', async () => {
+    const jointLot = await publishedLot(t, s, { ...AUCTION_TERMS, eligibility: { jointBidsAllowed: true, review: 'pre_review', exclusions: '' } });
+    await openApplicationsNow(t, jointLot);
+    const partner = await registerCompany(t, 'bweb.partner', '寿光市联合体成员有限公司', 626262);
+    await page.goto(`${base}/bidder/lots/${jointLot}/apply`);
+    await page.getByRole('radio', { name: '联合竞买' }).check();
+    expect(await page.getByLabel('本单位（本人）统一社会信用代码或身份证号码').inputValue()).toBe(company.creditCode);
+    await page.getByLabel('本单位份额（%）').fill('60');
+    await page.getByLabel('成员统一社会信用代码或身份证号码').fill(partner.creditCode);
+    await page.getByLabel('成员份额（%）').fill('40');
+    await page.getByText('份额合计：100.00%').waitFor();
+    await page.getByRole('button', { name: '创建申请' }).click();
+    await page.waitForURL(/\/bidder\/applications\/[0-9a-f-]{36}$/);
+    const group = page.getByRole('region', { name: '联合体成员与份额' });
+    // Before it accepts, the lead does not learn whose the code is.
+    await group.getByText('（接受邀请后显示）').waitFor();
+    expect(await group.innerText()).not.toContain(partner.name);
+    expect(await page.getByRole('button', { name: '提交申请' }).isDisabled()).toBe(true);
+
+    const other = await newPage(session, DESKTOP);
+    await loginInBrowser(other, base, 'bweb.partner', TEST_PASSWORD);
+    const invitations = other.getByRole('region', { name: '收到的联合竞买邀请' });
+    await invitations.getByRole('cell', { name: company.name }).waitFor();
+    expect(await invitations.innerText()).toContain('40.00%');
+    await invitations.getByRole('button', { name: /^接受/ }).click();
+    await invitations.getByText('已接受').waitFor();
+    await other.context().close();
+
+    // The lead's page follows by itself: the partner's name, and the application may be submitted.
+    await group.getByRole('cell', { name: partner.name }).waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('button', { name: '提交申请' }).isDisabled()).toBe(false);
+    visited.push([`/bidder/lots/${jointLot}/apply`, '竞买方式']);
+  });
+
   it('no bidder page has a serious or critical accessibility violation (axe-core)', async () => {
     const found: Record<string, unknown> = {};
     for (const viewport of [DESKTOP, PHONE]) {
