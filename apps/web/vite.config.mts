@@ -17,7 +17,9 @@ function chunkStats(): Plugin {
   return {
     name: 'land:chunk-stats',
     apply: 'build',
-    generateBundle(options, bundle) {
+    // writeBundle, not generateBundle: by then Vite has dropped the empty JS of CSS-only chunks (a stylesheet
+    // shared by two lazy pages), which would otherwise be listed here without a file.
+    writeBundle(options, bundle) {
       const chunks = Object.values(bundle)
         .filter((c) => c.type === 'chunk')
         .map((c) => ({

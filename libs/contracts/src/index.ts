@@ -1,1 +1,2 @@
 export * from './auction';
+export * from './identity-codes';

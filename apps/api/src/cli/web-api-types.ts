@@ -30,7 +30,9 @@ export async function renderWebApiTypes(document: OpenAPIObject): Promise<string
 async function main(): Promise<void> {
   const types = await renderWebApiTypes(await buildOpenApiDocument());
   if (process.argv.includes('--print')) {
-    process.stdout.write(types);
+    // Waits for the write: stdout to a pipe is asynchronous, and the process.exit() below would cut
+    // the types short (they are past 256 KB), so the freshness test would compare a truncated copy.
+    await new Promise<void>((resolve, reject) => process.stdout.write(types, (err) => (err ? reject(err) : resolve())));
     return;
   }
   const file = path.join(projectRoot(), WEB_API_TYPES_FILE);

@@ -2184,6 +2184,58 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        BankNoticeResultResponse: {
+            /** @description the payment completed the deposit and qualified the application */
+            qualified?: boolean;
+            /** @enum {string} */
+            status: "accepted" | "duplicate" | "unmatched";
+            txnId: string;
+        };
+        BidderDetailResponse: {
+            address: string;
+            blacklist: components["schemas"]["BlacklistEntryResponse"][];
+            contactEmail: string | null;
+            contactName: string;
+            contactPhone: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 91370783MA3C5X2Q14 */
+            creditCode: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description in full for staff; masked (370783********123X) in the bidder’s own view */
+            idNumber: string | null;
+            /** @enum {string} */
+            kind: "company" | "person" | "organization";
+            legalRepresentative: string;
+            /** @example 寿光市宏远置业有限公司 */
+            name: string;
+        };
+        BidderPageResponse: {
+            items: components["schemas"]["BidderResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        BidderResponse: {
+            address: string;
+            contactEmail: string | null;
+            contactName: string;
+            contactPhone: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 91370783MA3C5X2Q14 */
+            creditCode: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description in full for staff; masked (370783********123X) in the bidder’s own view */
+            idNumber: string | null;
+            /** @enum {string} */
+            kind: "company" | "person" | "organization";
+            legalRepresentative: string;
+            /** @example 寿光市宏远置业有限公司 */
+            name: string;
+        };
         BlacklistDto: {
             /**
              * Format: date-time
@@ -2192,6 +2244,13 @@ export interface components {
             endsAt: string;
             /** @example 成交后未在期限内签订出让合同 */
             reason: string;
+        };
+        BlacklistEntryResponse: {
+            /** Format: date-time */
+            endsAt: string;
+            reason: string;
+            /** Format: date-time */
+            startsAt: string;
         };
         BoundaryGeometryDto: {
             /** @description Polygon: rings of [lon, lat]; MultiPolygon: polygons of rings */
@@ -2540,6 +2599,22 @@ export interface components {
             creditCode: string;
             /** @example 丙建设有限公司 */
             name: string;
+        };
+        ConfirmationResponse: {
+            /** @description the applicant’s name, or the members with their shares */
+            applicant: string;
+            /** @example 10307 */
+            bidderNumber: string;
+            confirmationCode: string;
+            joint: boolean;
+            lotNumber: string;
+            lotTitle: string;
+            /** Format: date-time */
+            qualifiedAt: string;
+            /** @description the certificate’s text in Chinese */
+            text: string;
+            /** @example 竞买资格确认书 */
+            title: string;
         };
         ConfirmationSignedDto: {
             /** Format: uuid */
@@ -2893,6 +2968,53 @@ export interface components {
             /** @description parcels free again */
             releasedParcels: string[];
         };
+        DepositLedgerResponse: {
+            /** Format: date-time */
+            deadline: string;
+            /** Format: uuid */
+            lotId: string;
+            lotNumber: string;
+            rows: components["schemas"]["LedgerRowResponse"][];
+            totals: components["schemas"]["LedgerTotalsResponse"];
+        };
+        DepositPaymentResponse: {
+            /** @example 2000000.00 */
+            amount: string;
+            /** Format: date-time */
+            arrivedAt: string;
+            inTime: boolean;
+            payerAccount: string;
+            /** @description the payer is none of the application’s members */
+            payerMismatch: boolean;
+            payerName: string;
+            /** @example TX20261116001 */
+            txnId: string;
+        };
+        DepositSummaryResponse: {
+            /**
+             * @description arrived in time and counted
+             * @example 2000000.00
+             */
+            counted: string;
+            /**
+             * @description paid beyond the required amount
+             * @example 2000000.00
+             */
+            excess: string;
+            fullyPaidInTime: boolean;
+            /**
+             * @description arrived after the deadline: not counted, refunded
+             * @example 2000000.00
+             */
+            late: string;
+            /**
+             * @description still to pay before the deadline
+             * @example 2000000.00
+             */
+            outstanding: string;
+            /** @example 2000000.00 */
+            required: string;
+        };
         DocumentCheckDto: {
             /**
              * @description SHA-256 of the PDF you hold, 64 hex characters
@@ -2907,6 +3029,29 @@ export interface components {
             sha256: string;
             /** @example 收储协议 */
             title: string;
+        };
+        DocumentResponse: {
+            /**
+             * @description judged from the content
+             * @example application/pdf
+             */
+            contentType: string;
+            /** @example license.pdf */
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            sha256: string;
+            /** @example 182044 */
+            sizeBytes: number;
+            /** @example 营业执照 */
+            title: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            /**
+             * @description download link (members and reviewers)
+             * @example /api/applications/…/documents/…
+             */
+            url: string;
         };
         DuplicateStatementReportDto: {
             counts: components["schemas"]["LineStatusCountsDto"];
@@ -3032,6 +3177,21 @@ export interface components {
             /** @example Polygon */
             type: string;
         };
+        GroupMemberResponse: {
+            accepted: boolean;
+            /** @description credit code in full, resident ID number masked */
+            identifier: string;
+            isLead: boolean;
+            /** @description only once the partner accepted */
+            name: string | null;
+            /**
+             * @description percent, 2 decimal places
+             * @example 60.00
+             */
+            share: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "withdrawn";
+        };
         HealthReport: {
             /** @enum {string} */
             database: "up" | "down";
@@ -3085,6 +3245,35 @@ export interface components {
             share: string;
             /** @example 1 */
             withinMonths: number;
+        };
+        InvitationResponse: {
+            acceptUrl: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: uuid */
+            applicationId: string;
+            /** @enum {string} */
+            applicationStatus: "draft" | "submitted" | "under_review" | "approved" | "rejected" | "awaiting_deposit" | "qualified" | "withdrawn" | "disqualified";
+            declineUrl: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            invitedAt: string;
+            /** @description the lead’s name */
+            lead: string;
+            /** Format: uuid */
+            lotId: string;
+            lotNumber: string;
+            lotTitle: string;
+            /** @description members of the group, the lead included */
+            partners: number;
+            /**
+             * @description percent, 2 decimal places
+             * @example 60.00
+             */
+            share: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "withdrawn";
         };
         LandSalesFiguresDto: {
             /**
@@ -3165,6 +3354,61 @@ export interface components {
             revenue: string;
             sold: number;
             unsold: number;
+        };
+        LedgerPaymentResponse: {
+            /** @example 2000000.00 */
+            amount: string;
+            /** Format: date-time */
+            arrivedAt: string;
+            inTime: boolean;
+            payerAccount?: string;
+            payerMismatch: boolean;
+            payerName?: string;
+            txnId: string;
+        };
+        LedgerRowResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            bidderNumber: string | null;
+            /**
+             * @description arrived in time and counted
+             * @example 2000000.00
+             */
+            counted: string;
+            /** Format: date-time */
+            deadline: string;
+            /**
+             * @description paid beyond the required amount
+             * @example 2000000.00
+             */
+            excess: string;
+            fullyPaidInTime: boolean;
+            /**
+             * @description arrived after the deadline: not counted, refunded
+             * @example 2000000.00
+             */
+            late: string;
+            /**
+             * @description still to pay before the deadline
+             * @example 2000000.00
+             */
+            outstanding: string;
+            payments: components["schemas"]["LedgerPaymentResponse"][];
+            /** @example 2000000.00 */
+            required: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "under_review" | "approved" | "rejected" | "awaiting_deposit" | "qualified" | "withdrawn" | "disqualified";
+            subAccount: string;
+        };
+        LedgerTotalsResponse: {
+            /** @example 2000000.00 */
+            counted: string;
+            /** @example 2000000.00 */
+            excess: string;
+            /** @example 2000000.00 */
+            late: string;
+            /** @example 2000000.00 */
+            outstanding: string;
         };
         LineStatusCountsDto: {
             ignored: number;
@@ -3536,6 +3780,37 @@ export interface components {
             /** @enum {string} */
             status: "awaiting_contract" | "contracted" | "paid" | "defaulted" | "unsold";
         };
+        NoticeConflictPageResponse: {
+            items: components["schemas"]["NoticeConflictResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        NoticeConflictResponse: {
+            applied: components["schemas"]["NoticeSnapshotResponse"];
+            differences: string[];
+            /** Format: date-time */
+            firstReceivedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastReceivedAt: string;
+            rawBodySha256: string;
+            received: components["schemas"]["NoticeSnapshotResponse"];
+            remoteIp: string | null;
+            timesReceived: number;
+            txnId: string;
+        };
+        NoticeSnapshotResponse: {
+            /** @example 2000000.00 */
+            amount: string;
+            /** Format: date-time */
+            arrivedAt: string;
+            payerAccount: string;
+            payerName: string;
+            subAccount: string;
+            txnId: string;
+        };
         NotificationPageDto: {
             items: components["schemas"]["NotificationViewDto"][];
             page: number;
@@ -3571,6 +3846,103 @@ export interface components {
         OptionalReasonDto: {
             /** @example 联合体成员调整，重新申请 */
             reason?: string;
+        };
+        OverdueReviewResponse: {
+            bidderNumber: string | null;
+            deposit: components["schemas"]["DepositSummaryResponse"];
+            /** Format: date-time */
+            depositDeadline: string;
+            documents: components["schemas"]["DocumentResponse"][];
+            /** Format: uuid */
+            id: string;
+            invitations: components["schemas"]["StaffInvitationResponse"][];
+            joint: boolean;
+            /** Format: uuid */
+            lotId: string;
+            members: components["schemas"]["StaffMemberResponse"][];
+            /**
+             * Format: date-time
+             * @description the review was due then
+             */
+            overdueSince: string;
+            payments: components["schemas"]["DepositPaymentResponse"][];
+            /** Format: date-time */
+            qualifiedAt: string | null;
+            /** Format: date-time */
+            reviewDueAt: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** @enum {string} */
+            reviewMode: "pre_review" | "post_review";
+            reviewReason: string | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "under_review" | "approved" | "rejected" | "awaiting_deposit" | "qualified" | "withdrawn" | "disqualified";
+            subAccount: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        OwnApplicationResponse: {
+            /**
+             * @description 号牌, once qualified
+             * @example 10307
+             */
+            bidderNumber: string | null;
+            confirmationUrl: string | null;
+            deposit: components["schemas"]["OwnDepositResponse"];
+            documents: components["schemas"]["DocumentResponse"][];
+            /** Format: uuid */
+            id: string;
+            /** @description the caller leads the group (or applied alone) */
+            isLead: boolean;
+            joint: boolean;
+            /** Format: uuid */
+            lotId: string;
+            lotNumber: string;
+            lotTitle: string;
+            members: components["schemas"]["GroupMemberResponse"][];
+            /** Format: date-time */
+            qualifiedAt: string | null;
+            /** @enum {string} */
+            reviewMode: "pre_review" | "post_review";
+            /** @description why it was rejected */
+            reviewReason: string | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "under_review" | "approved" | "rejected" | "awaiting_deposit" | "qualified" | "withdrawn" | "disqualified";
+        };
+        OwnDepositResponse: {
+            /**
+             * @description arrived in time and counted
+             * @example 2000000.00
+             */
+            counted: string;
+            /** Format: date-time */
+            deadline: string;
+            /**
+             * @description paid beyond the required amount
+             * @example 2000000.00
+             */
+            excess: string;
+            fullyPaidInTime: boolean;
+            /** @description payment instructions in Chinese, once the sub-account is issued */
+            instructions: string | null;
+            /**
+             * @description arrived after the deadline: not counted, refunded
+             * @example 2000000.00
+             */
+            late: string;
+            /**
+             * @description still to pay before the deadline
+             * @example 2000000.00
+             */
+            outstanding: string;
+            payments: components["schemas"]["DepositPaymentResponse"][];
+            /** @example 2000000.00 */
+            required: string;
+            /**
+             * @description the application’s virtual sub-account (子账户)
+             * @example 955880123456789015
+             */
+            subAccount: string | null;
         };
         ParcelDetailDto: {
             /**
@@ -4856,6 +5228,35 @@ export interface components {
             statementId: string;
             txnId: string;
         };
+        StaffApplicationResponse: {
+            bidderNumber: string | null;
+            deposit: components["schemas"]["DepositSummaryResponse"];
+            /** Format: date-time */
+            depositDeadline: string;
+            documents: components["schemas"]["DocumentResponse"][];
+            /** Format: uuid */
+            id: string;
+            invitations: components["schemas"]["StaffInvitationResponse"][];
+            joint: boolean;
+            /** Format: uuid */
+            lotId: string;
+            members: components["schemas"]["StaffMemberResponse"][];
+            payments: components["schemas"]["DepositPaymentResponse"][];
+            /** Format: date-time */
+            qualifiedAt: string | null;
+            /** Format: date-time */
+            reviewDueAt: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** @enum {string} */
+            reviewMode: "pre_review" | "post_review";
+            reviewReason: string | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "under_review" | "approved" | "rejected" | "awaiting_deposit" | "qualified" | "withdrawn" | "disqualified";
+            subAccount: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
         StaffBidDto: {
             /** Format: uuid */
             applicationId: string;
@@ -4886,6 +5287,24 @@ export interface components {
             /** @enum {string} */
             phase: "draft" | "published" | "applying" | "listing" | "timed_round" | "auction_round" | "cap_round" | "sealed_bidding" | "opening" | "frozen" | "suspended" | "closed_sold" | "closed_unsold" | "terminated";
             seq: number;
+        };
+        StaffInvitationResponse: {
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: uuid */
+            bidderId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            identifier: string;
+            /**
+             * @description percent, 2 decimal places
+             * @example 60.00
+             */
+            share: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "withdrawn";
         };
         StaffLotDetailDto: {
             /** Format: uuid */
@@ -4945,6 +5364,23 @@ export interface components {
             title: string;
             /** @description optimistic-lock version of the row */
             version: number;
+        };
+        StaffMemberResponse: {
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** Format: uuid */
+            bidderId: string;
+            creditCode: string | null;
+            idNumber: string | null;
+            isLead: boolean;
+            name: string;
+            /** Format: date-time */
+            releasedAt: string | null;
+            /**
+             * @description percent, 2 decimal places
+             * @example 60.00
+             */
+            share: string;
         };
         StartPracticeDto: {
             /**
@@ -5697,11 +6133,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a member gets its own view, staff the view with identities */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnApplicationResponse"] | components["schemas"]["StaffApplicationResponse"];
+                };
             };
         };
     };
@@ -5720,7 +6159,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnApplicationResponse"];
+                };
             };
         };
     };
@@ -5739,7 +6180,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConfirmationResponse"];
+                };
             };
         };
     };
@@ -5762,7 +6205,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvitationResponse"];
+                };
             };
         };
     };
@@ -5781,11 +6226,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the same file was already there */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
             };
         };
     };
@@ -5828,7 +6284,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffApplicationResponse"];
+                };
             };
         };
     };
@@ -5847,7 +6305,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnApplicationResponse"];
+                };
             };
         };
     };
@@ -5870,7 +6330,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnApplicationResponse"];
+                };
             };
         };
     };
@@ -5887,7 +6349,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnApplicationResponse"][];
+                };
             };
         };
     };
@@ -5904,7 +6368,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OverdueReviewResponse"][];
+                };
             };
         };
     };
@@ -6235,7 +6701,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NoticeConflictPageResponse"];
+                };
             };
         };
     };
@@ -6257,7 +6725,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BankNoticeResultResponse"];
+                };
             };
         };
     };
@@ -6277,7 +6747,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BidderPageResponse"];
+                };
             };
         };
     };
@@ -6298,7 +6770,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BidderResponse"];
+                };
             };
         };
     };
@@ -6317,7 +6791,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BidderDetailResponse"];
+                };
             };
         };
     };
@@ -6340,7 +6816,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BidderDetailResponse"];
+                };
             };
         };
     };
@@ -6357,7 +6835,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BidderResponse"];
+                };
             };
         };
     };
@@ -6626,7 +7106,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvitationResponse"][];
+                };
             };
         };
     };
@@ -6840,7 +7322,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffApplicationResponse"][];
+                };
             };
         };
     };
@@ -6863,7 +7347,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnApplicationResponse"];
+                };
             };
         };
     };
@@ -6996,7 +7482,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepositLedgerResponse"];
+                };
             };
         };
     };

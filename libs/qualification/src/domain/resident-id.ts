@@ -1,3 +1,4 @@
+import { computeResidentIdCheckDigit, normalizeIdentityCode, PROVINCE_CODES, RESIDENT_ID_LENGTH } from '@app/contracts/identity-codes';
 import { DomainError } from '@app/common/domain-error';
 import { maskMiddle } from './uscc';
 
@@ -30,36 +31,16 @@ import { maskMiddle } from './uscc';
  *   injected ISO date, the caller's Shanghai calendar day, so the rule is testable).
  */
 
-export const RESIDENT_ID_LENGTH = 18;
-export const RESIDENT_ID_WEIGHTS: readonly number[] = Object.freeze([7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]);
-const CHECK_DIGITS = '10X98765432';
+// The check algorithm and the province list live in @app/contracts, shared with the browser's
+// registration form; this module adds the server's rules and coded errors.
+export { PROVINCE_CODES, RESIDENT_ID_LENGTH, RESIDENT_ID_WEIGHTS } from '@app/contracts/identity-codes';
 const EARLIEST_BIRTH_DATE = '1900-01-01';
-
-/** First two digits of the first-level administrative divisions (GB/T 2260). */
-export const PROVINCE_CODES: ReadonlySet<string> = new Set([
-  ...range(11, 15),
-  ...range(21, 23),
-  ...range(31, 37),
-  ...range(41, 46),
-  ...range(50, 54),
-  ...range(61, 65),
-  '71',
-  '81',
-  '82',
-]);
-
-function range(from: number, to: number): string[] {
-  return Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
-}
 
 /** The check digit ('0'–'9' or 'X') of the first 17 digits. Throws `RESIDENT_ID_FORMAT` for anything else. */
 export function residentIdCheckDigit(first17: string): string {
-  if (typeof first17 !== 'string' || !/^\d{17}$/.test(first17)) {
-    throw new DomainError('RESIDENT_ID_FORMAT', 'the check digit is computed over 17 digits');
-  }
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * RESIDENT_ID_WEIGHTS[i];
-  return CHECK_DIGITS[sum % 11];
+  const check = computeResidentIdCheckDigit(first17);
+  if (check === null) throw new DomainError('RESIDENT_ID_FORMAT', 'the check digit is computed over 17 digits');
+  return check;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -93,7 +74,7 @@ export function validateResidentId(value: unknown, field: string | undefined = '
   if (typeof value !== 'string') {
     throw new DomainError('RESIDENT_ID_FORMAT', `${name} must be a string of ${RESIDENT_ID_LENGTH} characters`, name);
   }
-  const id = value.normalize('NFKC').trim().toUpperCase();
+  const id = normalizeIdentityCode(value);
   if (/^\d{15}$/.test(id)) {
     throw new DomainError(
       'RESIDENT_ID_FORMAT',

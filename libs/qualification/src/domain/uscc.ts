@@ -1,3 +1,4 @@
+import { computeOrganizationCodeCheckCharacter, computeUsccCheckCharacter, normalizeIdentityCode, USCC_ALPHABET, USCC_LENGTH, usccForeignCharacters } from '@app/contracts/identity-codes';
 import { DomainError } from '@app/common/domain-error';
 
 /**
@@ -34,10 +35,9 @@ import { DomainError } from '@app/common/domain-error';
  *   (民政, 工会, 宗教, …) and the check character already catches typos.
  */
 
-export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-export const USCC_LENGTH = 18;
-export const USCC_WEIGHTS: readonly number[] = Object.freeze([1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]);
-export const ORGANIZATION_CODE_WEIGHTS: readonly number[] = Object.freeze([3, 7, 9, 10, 5, 8, 4, 2]);
+// The algorithms live in @app/contracts, shared with the browser's registration form; this module
+// wraps them in the server's coded errors.
+export { ORGANIZATION_CODE_WEIGHTS, USCC_ALPHABET, USCC_LENGTH, USCC_WEIGHTS } from '@app/contracts/identity-codes';
 
 export interface UsccOptions {
   /** Also check the GB 11714 check character of positions 9–17 (default false; see the module notes). */
@@ -60,40 +60,17 @@ function formatError(field: string, message: string, details?: Record<string, un
   return new DomainError('USCC_FORMAT', `${field} ${message}`, field, details);
 }
 
-/** Trimmed, NFKC-normalised, upper-cased. */
-function normalize(value: string): string {
-  return value.normalize('NFKC').trim().toUpperCase();
-}
-
-/** The positions (1-based) and characters outside the alphabet. */
-function foreignCharacters(text: string): { position: number; character: string }[] {
-  const out: { position: number; character: string }[] = [];
-  Array.from(text).forEach((character, index) => {
-    if (!USCC_ALPHABET.includes(character) || character.length !== 1) out.push({ position: index + 1, character });
-  });
-  return out;
-}
+const normalize = normalizeIdentityCode;
+const foreignCharacters = usccForeignCharacters;
 
 /**
  * The GB 32100 check character of the first 17 characters (upper-case, from {@link USCC_ALPHABET}).
  * Throws `USCC_FORMAT` for anything else. Used by the validator and to make test data.
  */
 export function usccCheckCharacter(first17: string): string {
-  if (typeof first17 !== 'string' || first17.length !== USCC_LENGTH - 1 || foreignCharacters(first17).length > 0) {
-    throw new DomainError('USCC_FORMAT', `the check character is computed over 17 characters of ${USCC_ALPHABET}`);
-  }
-  let sum = 0;
-  for (let i = 0; i < USCC_LENGTH - 1; i++) sum += USCC_ALPHABET.indexOf(first17[i]) * USCC_WEIGHTS[i];
-  const c = 31 - (sum % 31);
-  return USCC_ALPHABET[c === 31 ? 0 : c];
-}
-
-/** GB 11714 value of one character: digits 0–9, letters A = 10 … Z = 35. */
-function organizationCodeValue(character: string): number {
-  const code = character.charCodeAt(0);
-  if (code >= 48 && code <= 57) return code - 48;
-  if (code >= 65 && code <= 90) return code - 55;
-  throw new DomainError('USCC_FORMAT', `"${character}" cannot appear in an organization code`);
+  const check = computeUsccCheckCharacter(first17);
+  if (check === null) throw new DomainError('USCC_FORMAT', `the check character is computed over 17 characters of ${USCC_ALPHABET}`);
+  return check;
 }
 
 /**
@@ -101,13 +78,9 @@ function organizationCodeValue(character: string): number {
  * letters): `C9 = 11 − (Σ value × weight mod 11)`, 10 → 'X', 11 → '0'.
  */
 export function organizationCodeCheckCharacter(first8: string): string {
-  if (typeof first8 !== 'string' || !/^[0-9A-Z]{8}$/.test(first8)) {
-    throw new DomainError('USCC_FORMAT', 'the organization code check character is computed over 8 digits or capital letters');
-  }
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += organizationCodeValue(first8[i]) * ORGANIZATION_CODE_WEIGHTS[i];
-  const c = 11 - (sum % 11);
-  return c === 10 ? 'X' : c === 11 ? '0' : String(c);
+  const check = computeOrganizationCodeCheckCharacter(first8);
+  if (check === null) throw new DomainError('USCC_FORMAT', 'the organization code check character is computed over 8 digits or capital letters');
+  return check;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile, type RawBodyRequest } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Permission } from '@app/auth/domain/permission';
 import { Authenticated, CurrentActor, Public, RequirePermission } from '@app/auth/http/access.decorators';
@@ -10,6 +10,20 @@ import { DepositService } from '../application/deposit.service';
 import { DocumentService } from '../application/document.service';
 import { InvitationService } from '../application/invitation.service';
 import { ApplyDto, BlacklistDto, OptionalReasonDto, RegisterBidderDto, ReviewDto, SimulatedPaymentDto, UploadDocumentDto } from './dto/qualification.dto';
+import {
+  BankNoticeResultResponse,
+  BidderDetailResponse,
+  BidderPageResponse,
+  BidderResponse,
+  ConfirmationResponse,
+  DepositLedgerResponse,
+  DocumentResponse,
+  InvitationResponse,
+  NoticeConflictPageResponse,
+  OverdueReviewResponse,
+  OwnApplicationResponse,
+  StaffApplicationResponse,
+} from './dto/qualification.responses';
 
 /** `attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 5987): Chinese names survive. */
 export function contentDisposition(fileName: string): string {
@@ -33,6 +47,7 @@ export class QualificationController {
   @Post('bidders')
   @Public()
   @ApiOperation({ summary: 'Register as a bidder (company by credit code, person by resident ID) with an account' })
+  @ApiCreatedResponse({ type: BidderResponse })
   register(@Body() dto: RegisterBidderDto) {
     return this.bidders.register(dto);
   }
@@ -40,6 +55,7 @@ export class QualificationController {
   @Get('bidders/me')
   @RequirePermission(Permission.BidderSelf)
   @ApiBearerAuth()
+  @ApiOkResponse({ type: BidderResponse })
   me(@CurrentActor() actor: Actor) {
     return this.bidders.me(actor);
   }
@@ -48,6 +64,7 @@ export class QualificationController {
   @RequirePermission(Permission.BidderRead)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Registered bidders with their identities (trading staff, supervisors)' })
+  @ApiOkResponse({ type: BidderPageResponse })
   list(@Query() query: PageQueryDto) {
     return this.bidders.list(query);
   }
@@ -55,6 +72,7 @@ export class QualificationController {
   @Get('bidders/:id')
   @RequirePermission(Permission.BidderRead)
   @ApiBearerAuth()
+  @ApiOkResponse({ type: BidderDetailResponse })
   get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.bidders.get(id);
   }
@@ -63,6 +81,7 @@ export class QualificationController {
   @RequirePermission(Permission.ApplicationReview)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Bar a bidder until a date, with a reason (audited)' })
+  @ApiCreatedResponse({ type: BidderDetailResponse })
   blacklist(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: BlacklistDto) {
     return this.bidders.addToBlacklist(id, dto.reason, new Date(dto.endsAt));
   }
@@ -71,6 +90,7 @@ export class QualificationController {
   @RequirePermission(Permission.BidderSelf)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Apply for a lot, alone or as the lead of a joint group (联合竞买)' })
+  @ApiCreatedResponse({ type: OwnApplicationResponse })
   apply(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ApplyDto, @CurrentActor() actor: Actor) {
     return this.applications.apply(id, actor, dto);
   }
@@ -79,6 +99,7 @@ export class QualificationController {
   @RequirePermission(Permission.ApplicationReview, Permission.ApprovalDecide)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Applications for a lot with identities (trading staff, supervisors)' })
+  @ApiOkResponse({ type: [StaffApplicationResponse] })
   forLot(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.applications.forLot(id);
   }
@@ -87,6 +108,7 @@ export class QualificationController {
   @RequirePermission(Permission.DepositRead)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Deposit ledger of a lot: sub-accounts, counted, late and excess money' })
+  @ApiOkResponse({ type: DepositLedgerResponse })
   ledger(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
     return this.applications.depositLedger(id, actor);
   }
@@ -95,6 +117,7 @@ export class QualificationController {
   @RequirePermission(Permission.BidderSelf)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'My applications, deposit status and instructions, bidder numbers' })
+  @ApiOkResponse({ type: [OwnApplicationResponse] })
   mine(@CurrentActor() actor: Actor) {
     return this.applications.mine(actor);
   }
@@ -103,6 +126,7 @@ export class QualificationController {
   @RequirePermission(Permission.ApplicationReview, Permission.ApprovalDecide)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Pre-reviews past their time limit (2 working days by default)' })
+  @ApiOkResponse({ type: [OverdueReviewResponse] })
   overdue() {
     return this.applications.overdueReviews();
   }
@@ -110,6 +134,8 @@ export class QualificationController {
   @Get('applications/:id')
   @Authenticated()
   @ApiBearerAuth()
+  @ApiExtraModels(OwnApplicationResponse, StaffApplicationResponse)
+  @ApiOkResponse({ description: 'a member gets its own view, staff the view with identities', schema: { oneOf: [{ $ref: getSchemaPath(OwnApplicationResponse) }, { $ref: getSchemaPath(StaffApplicationResponse) }] } })
   getApplication(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
     return this.applications.getForActor(id, actor);
   }
@@ -118,6 +144,7 @@ export class QualificationController {
   @RequirePermission(Permission.BidderSelf)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Invitations to joint bids addressed to my credit code or ID number, with their status' })
+  @ApiOkResponse({ type: [InvitationResponse] })
   myInvitations(@CurrentActor() actor: Actor) {
     return this.invitations.mine(actor);
   }
@@ -126,6 +153,7 @@ export class QualificationController {
   @RequirePermission(Permission.BidderSelf)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'An invited partner accepts the joint bid and becomes a member (audited)' })
+  @ApiCreatedResponse({ type: OwnApplicationResponse })
   accept(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
     return this.invitations.accept(id, actor);
   }
@@ -135,6 +163,7 @@ export class QualificationController {
   @RequirePermission(Permission.BidderSelf)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'An invited partner declines the joint bid, with an optional reason (audited)' })
+  @ApiOkResponse({ type: InvitationResponse })
   decline(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: Actor) {
     return this.invitations.decline(id, actor, dto.reason);
   }
@@ -144,6 +173,7 @@ export class QualificationController {
   @RequirePermission(Permission.BidderSelf)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The lead withdraws a draft: every member’s place for the lot is free again (audited)' })
+  @ApiOkResponse({ type: OwnApplicationResponse })
   withdraw(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: Actor) {
     return this.applications.withdraw(id, actor, dto.reason);
   }
@@ -153,6 +183,8 @@ export class QualificationController {
   @RequirePermission(Permission.BidderSelf)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Upload a document (PDF, OFD or image by content; 201, or 200 with the existing document when the same file is already there)' })
+  @ApiCreatedResponse({ type: DocumentResponse })
+  @ApiOkResponse({ type: DocumentResponse, description: 'the same file was already there' })
   async upload(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UploadDocumentDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const { created, document } = await this.documents.upload(id, actor, dto);
     res.status(created ? 201 : 200);
@@ -173,6 +205,7 @@ export class QualificationController {
   @RequirePermission(Permission.BidderSelf)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Submit the application (the lead, once every partner accepted)' })
+  @ApiCreatedResponse({ type: OwnApplicationResponse })
   submit(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
     return this.applications.submit(id, actor);
   }
@@ -181,6 +214,7 @@ export class QualificationController {
   @RequirePermission(Permission.ApplicationReview)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Approve or reject a pre-review, with a reason' })
+  @ApiCreatedResponse({ type: StaffApplicationResponse })
   review(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReviewDto, @CurrentActor() actor: Actor) {
     return this.applications.review(id, dto.decision, dto.reason, actor);
   }
@@ -189,6 +223,7 @@ export class QualificationController {
   @Authenticated()
   @ApiBearerAuth()
   @ApiOperation({ summary: '竞买资格确认书 with the bidder number (members and staff)' })
+  @ApiOkResponse({ type: ConfirmationResponse })
   confirmation(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
     return this.applications.confirmation(id, actor);
   }
@@ -199,6 +234,7 @@ export class QualificationController {
   @ApiHeader({ name: 'x-bank-timestamp', description: 'Unix seconds' })
   @ApiHeader({ name: 'x-bank-signature', description: 'hex HMAC-SHA256 of "<timestamp>.<raw body>" with the shared secret' })
   @ApiOperation({ summary: 'Bank callback: a deposit arrived on a virtual sub-account (idempotent by transaction id)' })
+  @ApiOkResponse({ type: BankNoticeResultResponse })
   bankNotice(@Req() req: RawBodyRequest<Request>, @Headers('x-bank-timestamp') timestamp: string | undefined, @Headers('x-bank-signature') signature: string | undefined, @Ip() ip: string) {
     this.rateLimit(ip);
     return this.deposits.receive(req.rawBody?.toString('utf8') ?? '', timestamp, signature, ip);
@@ -208,6 +244,7 @@ export class QualificationController {
   @RequirePermission(Permission.LedgerRead)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Bank notices that reused an applied transaction id with other content: both versions, when, how often (finance, supervisors)' })
+  @ApiOkResponse({ type: NoticeConflictPageResponse })
   noticeConflicts(@Query() query: PageQueryDto) {
     return this.deposits.conflicts(query);
   }
@@ -241,6 +278,7 @@ export class BankSimulatorController {
   @RequirePermission(Permission.BankSimulate)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'DEMO ONLY (DEMO=on and BANK_SIMULATOR=on; finance or admin): the simulated bank signs and sends an arrival notice' })
+  @ApiOkResponse({ type: BankNoticeResultResponse })
   simulate(@Body() dto: SimulatedPaymentDto, @CurrentActor() actor: Actor) {
     return this.deposits.simulate(dto, actor);
   }

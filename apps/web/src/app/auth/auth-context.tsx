@@ -1,7 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, refreshSession, setSessionLostHandler, unwrapView } from '@web/api/client';
-import type { Account, TokenPair } from '@web/api/views';
+import { api, refreshSession, setSessionLostHandler, unwrap } from '@web/api/client';
+import type { components } from '@web/api/schema';
 import { authTokens } from '@web/lib/auth-tokens';
+
+/** The signed-in account (GET /api/auth/me). */
+export type Account = components['schemas']['UserViewDto'];
+export type RoleName = Account['roles'][number];
 
 export interface Auth {
   account: Account | null;
@@ -9,13 +13,13 @@ export interface Auth {
   restoring: boolean;
   login(username: string, password: string): Promise<Account>;
   logout(): Promise<void>;
-  hasRole(role: string): boolean;
+  hasRole(role: RoleName): boolean;
 }
 
 const AuthContext = createContext<Auth | null>(null);
 
 async function loadAccount(): Promise<Account> {
-  return unwrapView<Account>(api.GET('/api/auth/me'));
+  return unwrap(api.GET('/api/auth/me'));
 }
 
 /** The session: restored from the stored refresh token on load, lost when it cannot be refreshed. */
@@ -45,7 +49,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const pair = await unwrapView<TokenPair>(api.POST('/api/auth/login', { body: { username, password } }));
+    const pair = await unwrap(api.POST('/api/auth/login', { body: { username, password } }));
     authTokens.set(pair);
     const me = await loadAccount();
     setAccount(me);

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '@web/api/api-error';
 import { useAuth } from './auth-context';
 
@@ -18,14 +18,15 @@ export function LoginPage() {
   const [form] = Form.useForm<LoginForm>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const back = (location.state as { from?: string } | null)?.from ?? '/';
+  const { from, notice } = (location.state as { from?: string; notice?: string } | null) ?? {};
 
   const submit = async (values: LoginForm) => {
     setBusy(true);
     setError(null);
     try {
-      await auth.login(values.username, values.password);
-      void navigate(back, { replace: true });
+      const me = await auth.login(values.username, values.password);
+      // Back where the user came from; otherwise a bidder's own area, anybody else the portal.
+      void navigate(from ?? (me.roles.includes('bidder') ? '/bidder' : '/'), { replace: true });
     } catch (err) {
       if (err instanceof ApiError) {
         // The server's message next to the field it names; anything else above the form.
@@ -42,6 +43,7 @@ export function LoginPage() {
   return (
     <div className="narrow-page">
       <Card title={<h1 className="card-title">{t('auth.title')}</h1>}>
+        {notice && !error ? <Alert type="success" showIcon title={notice} className="form-alert" role="status" /> : null}
         {error ? <Alert type="error" showIcon title={error} className="form-alert" role="alert" /> : null}
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('auth.required', { field: t('auth.username') }) }]}>
@@ -53,6 +55,9 @@ export function LoginPage() {
           <Button type="primary" htmlType="submit" loading={busy} block>
             {t('auth.submit')}
           </Button>
+          <p className="login-foot">
+            {t('auth.noAccount')} <Link to="/bidder/register">{t('auth.registerBidder')}</Link>
+          </p>
         </Form>
       </Card>
     </div>

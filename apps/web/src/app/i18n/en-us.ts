@@ -22,7 +22,10 @@ export const enUS: Messages = {
     title: 'Log in',
     signedInAs: 'Signed in as {{name}}',
     required: 'Enter the {{field}}',
+    noAccount: 'No bidder account yet?',
+    registerBidder: 'Register as a bidder',
   },
+  inbox: { label: 'Notifications, {{count}} unread' },
   common: {
     loading: 'Loading…',
     retry: 'Retry',

@@ -22,7 +22,10 @@ export const zhCN = {
     title: '用户登录',
     signedInAs: '已登录：{{name}}',
     required: '请输入{{field}}',
+    noAccount: '还没有竞买人账户？',
+    registerBidder: '注册为竞买人',
   },
+  inbox: { label: '消息通知，{{count}} 条未读' },
   common: {
     loading: '加载中…',
     retry: '重试',

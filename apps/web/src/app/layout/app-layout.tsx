@@ -2,6 +2,7 @@ import { Button, Layout, Spin } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { UnreadBadge } from '@web/components/unread-badge';
 import { useAuth } from '../auth/auth-context';
 import { changeLanguage } from '../i18n/i18n';
 
@@ -76,6 +77,7 @@ export function AppLayout() {
           </button>
           {auth.account ? (
             <>
+              {auth.hasRole('bidder') ? <UnreadBadge /> : null}
               <span className="account-name" title={t('auth.signedInAs', { name: auth.account.displayName })}>
                 {auth.account.displayName}
               </span>
