@@ -1,0 +1,196 @@
+import type { Page } from 'playwright-core';
+import { AuctionGateway } from '@app/bidding/realtime/auction.gateway';
+import { registerCompany } from '../support/bidders';
+import { LISTING_TERMS, SaleBuilder } from '../support/sale-builder';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { connect, listen, moveDeadline, openTradingNow, publishedLot, qualifiedBidders, type Client, type Seat } from '../support/trading';
+import { openPracticeNow, simulatedTurn } from '../practice/practice-helpers';
+import { DESKTOP, ensureWebBuilt, launchBrowser, newPage, PHONE, screenshot, seriousAxeViolations, type BrowserSession } from './browser';
+import { confirmBid, givePassword, loginInBrowser, openBidConfirmation, openRoom, placeBidInRoom, priceInput } from './support/room';
+
+/**
+ * The bidding room in Debian's chromium: a bidder logged in through the login page bids in a listing's
+ * timed final round (限时竞价) against two bidders driven over the socket, sees every confirmation in
+ * 元, 万元 and 大写, a refusal in Chinese, a dropped connection caught up in seq order, and wins when
+ * the lot closes; another bidder starts a practice lot (模拟竞价) in one click and watches the
+ * simulated opponents move its price. Screenshots: test/web/screenshots/room-*.png.
+ */
+describe('the bidding room in the browser', () => {
+  let t: TestApp;
+  let base: string;
+  let session: BrowserSession;
+  let lotId: string;
+  let seats: Seat[];
+  let rivals: Client[];
+  let room: Page;
+  const price = () => room.getByTestId('current-price');
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    // The auction clock runs (it closes the lot and drives practice opponents), as in production.
+    t = await createTestApp({ CLOCK_INTERVAL_MS: '100' });
+    base = (await listen(t)).replace(/\/auction$/, '');
+    const s = await new SaleBuilder(t).init('room');
+    lotId = await publishedLot(t, s, {
+      ...LISTING_TERMS,
+      increment: '500000.00',
+      incrementPolicy: 'whole_multiple',
+      maxJumpIncrements: 10,
+      hasReserve: false,
+      reserveRoundingUnit: undefined,
+      timedFinalRound: { enabled: true, entry: 'all_qualified', startAt: 'listing_high', preparationGapMinutes: 0, countdownSeconds: 120, warningSeconds: [60, 30, 10] },
+    });
+    seats = await qualifiedBidders(t, lotId, 3, 'room');
+    await givePassword(t, seats[0].userId);
+    await openTradingNow(t, lotId);
+    rivals = [await connect(`${base}/auction`, seats[1].token), await connect(`${base}/auction`, seats[2].token)];
+    for (const c of rivals) expect(await c.emit('lot:join', { lotId })).toMatchObject({ ok: true });
+    // Two quotes on the listing board, then the board ends: the timed round starts at once.
+    expect(await rivals[0].emit('bid:place', { lotId, clientBidId: 'r1-1', price: '10000000.00' })).toMatchObject({ ok: true });
+    expect(await rivals[1].emit('bid:place', { lotId, clientBidId: 'r2-1', price: '10500000.00' })).toMatchObject({ ok: true });
+    await moveDeadline(t, lotId, -1);
+    await rivals[0].waitFor((f) => f.event === 'phase:changed' && f.data.to === 'timed_round');
+    session = await launchBrowser();
+    room = await newPage(session, DESKTOP);
+  }, 300_000);
+
+  afterAll(async () => {
+    rivals?.forEach((c) => c.close());
+    await session?.close();
+    await t?.close();
+  });
+
+  it('a bidder logs in and sees the timed round: price, who leads, the time left, the minimum next price and the increment policy in words', async () => {
+    await loginInBrowser(room, base, seats[0].username, undefined, `/room/lots/${lotId}`);
+    await openRoom(room, base, lotId);
+    await room.getByRole('heading', { level: 1, name: '竞价室 · 寿光市测试地块' }).waitFor();
+    await room.getByText('限时竞价', { exact: true }).first().waitFor();
+    await price().filter({ hasText: '10,500,000.00' }).waitFor();
+    expect(await price().innerText()).toContain('1,050 万元');
+    expect(await room.getByTestId('leader').innerText()).toBe(`${seats[2].bidderNumber} 号领先`);
+    expect(await room.getByTestId('your-number').innerText()).toBe(`您的号牌：${seats[0].bidderNumber}`);
+    expect(await room.getByTestId('minimum-next').innerText()).toContain('11,000,000.00');
+    expect(await room.getByTestId('increment-policy').innerText()).toBe('加价幅度 50 万元，可按整数倍加价；单次最多加 10 个加价幅度');
+    expect(await room.getByTestId('countdown').locator('.countdown-digits').innerText()).toMatch(/^0[12]:\d\d$/);
+    // The room never names a bidder: numbers only.
+    for (const s of seats) expect(await room.content()).not.toContain(s.name);
+    await screenshot(room, 'room-1280x800');
+  });
+
+  it('a price off the increment grid is caught before it leaves; the confirmation reads the price in 元, 万元 and 大写', async () => {
+    await priceInput(room).fill('10600000');
+    await room.getByText('报价须为加价幅度的整数倍（NOT_MULTIPLE_OF_INCREMENT）').waitFor();
+    expect(await room.getByTestId('bid-submit').isDisabled()).toBe(true);
+    // One click on +1 from an empty input gives the minimum next price (current + one increment).
+    await priceInput(room).fill('');
+    await room.getByRole('button', { name: '加一个加价幅度' }).click();
+    expect(await priceInput(room).inputValue()).toBe('11000000.00');
+    await room.getByRole('button', { name: '加 2 个加价幅度' }).click();
+    expect(await priceInput(room).inputValue()).toBe('12000000.00');
+    const shown = await openBidConfirmation(room, '11000000');
+    expect(shown).toEqual({ yuan: '11,000,000.00 元', wan: '1,100 万元', capital: '壹仟壹佰万元整' });
+    await screenshot(room, 'room-confirm-1280x800');
+    await room.getByRole('button', { name: '返回修改' }).click();
+    await room.getByRole('dialog').waitFor({ state: 'hidden' });
+  });
+
+  it('a bid overtaken while its confirmation is open is refused by the server, in Chinese', async () => {
+    await openBidConfirmation(room, '11000000');
+    expect(await rivals[0].emit('bid:place', { lotId, clientBidId: 'r1-2', price: '11000000.00' })).toMatchObject({ ok: true });
+    await price().filter({ hasText: '11,000,000.00' }).waitFor();
+    const answer = await confirmBid(room);
+    expect(answer.ok).toBe(false);
+    expect(answer.text).toContain('被拒绝');
+    expect(answer.text).toContain('报价低于最低应价（PRICE_TOO_LOW）');
+    await room.getByTestId('bid-refusal').filter({ hasText: '报价被拒绝：报价低于最低应价（PRICE_TOO_LOW）' }).waitFor();
+  });
+
+  it('the browser outbids: its bid is committed, it leads ("您领先") and its bid is marked in the history', async () => {
+    const answer = await placeBidInRoom(room, '11500000');
+    expect(answer.ok).toBe(true);
+    expect(answer.text).toContain('已确认');
+    await price().filter({ hasText: '11,500,000.00' }).waitFor();
+    await room.getByTestId('leader').filter({ hasText: '您领先' }).waitFor();
+    const history = room.getByRole('region', { name: '报价记录' });
+    expect(await history.getByRole('row').nth(1).innerText()).toMatch(new RegExp(`${seats[0].bidderNumber}\\s*我的`));
+  });
+
+  it('a dropped connection shows the banner; the room rejoins with lastSeq and shows the bids placed meanwhile once each, in seq order', async () => {
+    const banner = room.getByText('连接中断，正在重新连接').waitFor();
+    const tokens = new Set(seats.map((s) => s.token));
+    // Cut the browser's transport (the rivals' sockets carry the seeded tokens; the browser logged in).
+    const io = t.app.get(AuctionGateway).server;
+    for (const socket of io.sockets.values()) {
+      const token = (socket.handshake.auth as { token?: string }).token;
+      if (token && !tokens.has(token)) socket.conn.close();
+    }
+    await banner;
+    expect(await rivals[1].emit('bid:place', { lotId, clientBidId: 'r2-2', price: '12000000.00' })).toMatchObject({ ok: true });
+    expect(await rivals[0].emit('bid:place', { lotId, clientBidId: 'r1-3', price: '12500000.00' })).toMatchObject({ ok: true });
+    await price().filter({ hasText: '12,500,000.00' }).waitFor();
+    await room.getByText('连接中断，正在重新连接').waitFor({ state: 'detached' });
+    const rows = await room.getByRole('region', { name: '报价记录' }).getByRole('row').allInnerTexts();
+    const prices = rows.map((row) => /[\d,]+\.\d{2}/.exec(row)?.[0]).filter(Boolean);
+    expect(prices).toEqual(['12,500,000.00', '12,000,000.00', '11,500,000.00', '11,000,000.00', '10,500,000.00', '10,000,000.00']);
+  });
+
+  it('on a phone the price and the bid button stay on screen', async () => {
+    const phone = await newPage(session, PHONE);
+    await loginInBrowser(phone, base, seats[0].username, undefined, `/room/lots/${lotId}`);
+    await openRoom(phone, base, lotId);
+    await phone.getByTestId('current-price').filter({ hasText: '12,500,000.00' }).waitFor();
+    for (const y of [0, 600]) {
+      await phone.mouse.wheel(0, y);
+      const button = await phone.getByTestId('bid-submit').boundingBox();
+      expect(button).not.toBeNull();
+      expect(button!.y + button!.height).toBeLessThanOrEqual(PHONE.height);
+      expect(button!.y).toBeGreaterThanOrEqual(0);
+    }
+    await phone.evaluate('window.scrollTo(0, 0)');
+    await screenshot(phone, 'room-390x844');
+    const violations = await seriousAxeViolations(phone);
+    expect(violations).toEqual([]);
+    await phone.context().close();
+  });
+
+  it('the browser bids last; when the timed round ends the lot closes and the room says it won', async () => {
+    const answer = await placeBidInRoom(room, '13000000');
+    expect(answer.ok).toBe(true);
+    expect(await room.getByTestId('my-bids').innerText()).toContain('13,000,000.00 元');
+    expect(await seriousAxeViolations(room)).toEqual([]);
+    // Time travel: the round's deadline is two seconds away; the running clock closes the lot.
+    await moveDeadline(t, lotId, 2000);
+    await room.getByTestId('outcome').filter({ hasText: '恭喜，您以 13,000,000.00 元竞得本宗地。' }).waitFor({ timeout: 30_000 });
+    await room.getByText('已成交', { exact: true }).first().waitFor();
+    await screenshot(room, 'room-won-1280x800');
+  });
+
+  it('a bidder opens a practice lot in one click from the room home and watches the simulated opponents move its price', async () => {
+    await registerCompany(t, 'room.practice', '模拟演练竞买有限公司', 771);
+    const page = await newPage(session, DESKTOP);
+    await loginInBrowser(page, base, 'room.practice', undefined, '/room');
+    if (!page.url().endsWith('/room')) await page.goto(`${base}/room`);
+    await page.getByRole('heading', { level: 1, name: '竞价大厅' }).waitFor();
+    await page.getByText('还没有模拟竞价记录。').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'room-home-1280x800');
+    await page.getByRole('button', { name: '开始模拟竞价' }).click();
+    await page.waitForURL(/\/room\/lots\/[0-9a-f-]{36}$/);
+    const practiceId = /\/room\/lots\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+    await page.getByRole('heading', { level: 1, name: /^竞价室 · 模拟竞价/ }).waitFor();
+    await page.getByText('模拟竞价 · 演练，不产生真实交易').waitFor();
+    await page.getByTestId('your-number').waitFor();
+    // Time travel: trading opens now, and the simulated opponents' turns come at once.
+    await openPracticeNow(t, practiceId);
+    await page.getByText('挂牌期', { exact: true }).first().waitFor();
+    const rows = page.getByRole('region', { name: '报价记录' }).getByRole('row');
+    // Two opponents' bids (a header row plus two): the price has moved past the first quote.
+    for (let turn = 0; turn < 10 && (await rows.count()) < 3; turn++) await simulatedTurn(t, practiceId);
+    await rows.nth(2).waitFor();
+    const top = /[\d,]+\.\d{2}/.exec(await rows.nth(1).innerText())![0];
+    await page.getByTestId('current-price').filter({ hasText: top }).waitFor();
+    expect(await page.getByTestId('leader').innerText()).toMatch(/号领先$/);
+    await screenshot(page, 'room-practice-1280x800');
+    await page.context().close();
+  });
+});
