@@ -72,13 +72,13 @@ describe('the bidding room in the browser', () => {
     expect(await room.getByTestId('minimum-next').innerText()).toContain('11,000,000.00');
     expect(await room.getByTestId('increment-policy').innerText()).toBe('加价幅度 50 万元，可按整数倍加价；单次最多加 10 个加价幅度');
     expect(await room.getByTestId('countdown').locator('.countdown-digits').innerText()).toMatch(/^0[12]:\d\d$/);
-    // The room never names a bidder: numbers only.
-    for (const s of seats) expect(await room.content()).not.toContain(s.name);
+    // The room never names another bidder: numbers only (the header names the logged-in account itself).
+    for (const s of seats.slice(1)) expect(await room.content()).not.toContain(s.name);
     await screenshot(room, 'room-1280x800');
   });
 
   it('a price off the increment grid is caught before it leaves; the confirmation reads the price in 元, 万元 and 大写', async () => {
-    await priceInput(room).fill('10600000');
+    await priceInput(room).fill('11200000');
     await room.getByText('报价须为加价幅度的整数倍（NOT_MULTIPLE_OF_INCREMENT）').waitFor();
     expect(await room.getByTestId('bid-submit').isDisabled()).toBe(true);
     // One click on +1 from an empty input gives the minimum next price (current + one increment).
@@ -190,6 +190,9 @@ describe('the bidding room in the browser', () => {
     const top = /[\d,]+\.\d{2}/.exec(await rows.nth(1).innerText())![0];
     await page.getByTestId('current-price').filter({ hasText: top }).waitFor();
     expect(await page.getByTestId('leader').innerText()).toMatch(/号领先$/);
+    // Joined before the opening, the room still knows the increment (from the lot) and the next minimum.
+    expect(await page.getByTestId('increment-policy').innerText()).toBe('加价幅度 20 万元，报价不低于当前价加一个加价幅度');
+    expect(await page.getByTestId('minimum-next').innerText()).toMatch(/^[\d,]+\.00 元/);
     await screenshot(page, 'room-practice-1280x800');
     await page.context().close();
   });

@@ -17,7 +17,8 @@ function valueText(kind: 'price' | 'area' | 'share' | 'optIn' | 'sealed', value:
   return `${formatYuanAmount(value)} ${yuan}`;
 }
 
-const TAG = { pending: 'processing', committed: 'success', refused: 'error' } as const;
+// Solid colours with white text: antd's light status tags fall short of the 4.5:1 contrast.
+const TAG = { pending: '#0958d9', committed: '#237804', refused: '#a8071a' } as const;
 
 /** What this bidder sent in this room, newest first: pending, accepted (with its seq) or refused (why, in words). */
 export function MyBids({ submissions }: { submissions: readonly Submission[] }) {

@@ -127,7 +127,7 @@ function StepInput({ label, suffix, value, onChange, onStep, stepLabel, error, o
       <Space.Compact block>
         <Input id={id} aria-label={label} inputMode="decimal" autoComplete="off" value={value} onChange={(e) => onChange(e.target.value)} suffix={suffix} status={error ? 'error' : undefined} aria-invalid={error ? true : undefined} aria-describedby={`${id}-help`} onPressEnter={onPressEnter} />
         {onStep ? (
-          <Button onClick={onStep} aria-label={stepLabel}>
+          <Button onClick={onStep} aria-label={`+1 ${stepLabel}`}>
             +1
           </Button>
         ) : null}

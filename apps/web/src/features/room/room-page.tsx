@@ -8,7 +8,7 @@ import { PhaseBanner } from '@web/components/phase-banner';
 import { authTokens } from '@web/lib/auth-tokens';
 import { readBidTerms } from '@web/lib/lot-room/bid-terms';
 import { useLotRoom } from '@web/lib/lot-room/use-lot-room';
-import { formatYuanAmount } from '@web/lib/money';
+import { addSteps, formatYuanAmount } from '@web/lib/money';
 import { usePracticeLot, useRoomLot } from './api';
 import { BidHistory, MyBids } from './bid-lists';
 import { BidPanel } from './bid-panel';
@@ -31,19 +31,19 @@ function LotRoom({ lotId }: { lotId: string }) {
   const { state, clock, socket } = useLotRoom(lotId, { token: authTokens.access });
   const { submissions, send } = useBidding(socket, lotId);
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
-  const view = state.view;
-  const practice = view?.practice === true;
-  const lot = useRoomLot(lotId, view !== null && !practice);
+  const practice = state.view?.practice === true;
+  const lot = useRoomLot(lotId, state.view !== null && !practice);
   const practiceLot = usePracticeLot(lotId, practice);
 
-  if (state.status === 'failed' && !view) {
+  if (state.status === 'failed' && !state.view) {
     return <Alert type="error" showIcon role="alert" title={t('features.room.joinFailed', { message: state.error?.message ?? '' })} />;
   }
-  if (!view) return <Skeleton active paragraph={{ rows: 8 }} />;
+  if (!state.view) return <Skeleton active paragraph={{ rows: 8 }} />;
 
   const terms = readBidTerms(practice ? practiceLot.data?.terms : lot.data?.terms, practice ? practiceLot.data?.schedule.warningSeconds : []);
-  const title = (practice ? practiceLot.data?.title : lot.data?.title) ?? view.lotNumber;
   const startPrice = (practice ? practiceLot.data?.terms.startPrice : lot.data?.startPrice) ?? null;
+  const view = withLotIncrement(state.view, (practice ? practiceLot.data?.terms.increment : lot.data?.increment) ?? null, startPrice);
+  const title = (practice ? practiceLot.data?.title : lot.data?.title) ?? view.lotNumber;
   const you = state.you;
   const counting = view.deadline !== null;
   const serverWarning = state.warning && counting && state.warning.deadline === view.deadline ? state.warning.secondsLeft : null;
@@ -83,6 +83,17 @@ function LotRoom({ lotId }: { lotId: string }) {
       </div>
     </div>
   );
+}
+
+/**
+ * A room joined before trading opened holds a snapshot without the increment (the engine sets it at the
+ * opening, and no frame repeats it): the lot's own increment fills it, and with it the minimum next price.
+ */
+function withLotIncrement(view: LotSnapshot, increment: string | null, startPrice: string | null): LotSnapshot {
+  if (view.increment !== null || increment === null) return view;
+  const biddable = view.phase === 'listing' || view.phase === 'timed_round' || view.phase === 'auction_round';
+  const minimumNextPrice = view.minimumNextPrice ?? (!biddable ? null : view.currentPrice ? addSteps(view.currentPrice, increment, 1) : startPrice);
+  return { ...view, increment, minimumNextPrice };
 }
 
 /** The end of trading in words: won (for this bidder), won by another number, or unsold. */
