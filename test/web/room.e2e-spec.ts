@@ -129,6 +129,7 @@ describe('the bidding room in the browser', () => {
     expect(await rivals[0].emit('bid:place', { lotId, clientBidId: 'r1-3', price: '12500000.00' })).toMatchObject({ ok: true });
     await price().filter({ hasText: '12,500,000.00' }).waitFor();
     await room.getByText('连接中断，正在重新连接').waitFor({ state: 'detached' });
+    expect(await room.getByTestId('caught-up').innerText()).toContain('已重新连接，已按顺序补齐断线期间的 2 条事件。');
     const rows = await room.getByRole('region', { name: '报价记录' }).getByRole('row').allInnerTexts();
     const prices = rows.map((row) => /[\d,]+\.\d{2}/.exec(row)?.[0]).filter(Boolean);
     expect(prices).toEqual(['12,500,000.00', '12,000,000.00', '11,500,000.00', '11,000,000.00', '10,500,000.00', '10,000,000.00']);
@@ -162,6 +163,7 @@ describe('the bidding room in the browser', () => {
     await moveDeadline(t, lotId, 2000);
     await room.getByTestId('outcome').filter({ hasText: '恭喜，您以 13,000,000.00 元竞得本宗地。' }).waitFor({ timeout: 30_000 });
     await room.getByText('已成交', { exact: true }).first().waitFor();
+    await room.getByTestId('leader').filter({ hasText: '您竞得' }).waitFor();
     await screenshot(room, 'room-won-1280x800');
   });
 

@@ -44,6 +44,8 @@ export async function openBidConfirmation(page: Page, price: string): Promise<Co
   await page.getByTestId('bid-submit').click();
   const dialog = page.getByRole('dialog', { name: '请确认报价' });
   await dialog.waitFor();
+  // Its opening animation finished: what a person (and a screenshot) reads is the settled dialog.
+  await page.waitForFunction('document.getAnimations().length === 0');
   return {
     yuan: await dialog.getByTestId('confirm-yuan').innerText(),
     wan: await dialog.getByTestId('confirm-wan').innerText(),

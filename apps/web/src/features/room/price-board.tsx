@@ -23,6 +23,7 @@ export function PriceBoard({ view, you, startPrice, terms, clock, warn, onTick }
   const counting = view.deadline !== null;
   const opens = !counting && view.opensAt && Date.parse(view.opensAt) > clock.now() ? view.opensAt : null;
   const youLead = you !== null && view.leaderNumber === you;
+  const sold = view.phase === 'closed_sold';
   const price = view.currentPrice ?? startPrice;
   return (
     <Panel id="room-board" title={t('features.room.board.title')} className="room-board">
@@ -36,20 +37,21 @@ export function PriceBoard({ view, you, startPrice, terms, clock, warn, onTick }
             <span className="muted">{t('features.room.board.noLeader')}</span>
           ) : youLead ? (
             <Tag color="#237804" className="lead-tag">
-              {t('features.room.board.youLead')}
+              {t(sold ? 'features.room.board.youWon' : 'features.room.board.youLead')}
             </Tag>
           ) : (
-            <span>{t('features.room.board.othersLead', { number: view.leaderNumber })}</span>
+            <span>{t(sold ? 'features.room.board.othersWon' : 'features.room.board.othersLead', { number: view.leaderNumber })}</span>
           )}
         </div>
       </div>
-      <div className={warn ? 'board-countdown warn' : 'board-countdown'}>
-        <span className="board-label">{counting ? t('features.room.board.countdown') : t('features.room.board.opensIn')}</span>
-        <span className="countdown" data-testid="countdown">
-          <Countdown deadline={view.deadline ?? opens} clock={clock} marks={terms.warningSeconds} label={counting ? t('features.room.board.countdown') : t('features.room.board.opensIn')} onTick={onTick} />
-          {!counting && !opens ? '—' : null}
-        </span>
-      </div>
+      {counting || opens ? (
+        <div className={warn ? 'board-countdown warn' : 'board-countdown'}>
+          <span className="board-label">{counting ? t('features.room.board.countdown') : t('features.room.board.opensIn')}</span>
+          <span className="countdown" data-testid="countdown">
+            <Countdown deadline={view.deadline ?? opens} clock={clock} marks={terms.warningSeconds} label={counting ? t('features.room.board.countdown') : t('features.room.board.opensIn')} onTick={onTick} />
+          </span>
+        </div>
+      ) : null}
       <dl className="board-facts">
         <div>
           <dt>{t('features.room.board.minimumNext')}</dt>

@@ -31,6 +31,17 @@ function LotRoom({ lotId }: { lotId: string }) {
   const { state, clock, socket } = useLotRoom(lotId, { token: authTokens.access });
   const { submissions, send } = useBidding(socket, lotId);
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
+  // The seq held when the connection dropped, then how many events the rejoin replayed (shown once back).
+  const [lostAt, setLostAt] = useState<number | null>(null);
+  const [caughtUp, setCaughtUp] = useState<number | null>(null);
+  if (state.status === 'reconnecting' && lostAt === null) {
+    setLostAt(state.seq);
+    setCaughtUp(null);
+  }
+  if (state.status === 'live' && lostAt !== null) {
+    setCaughtUp(state.seq - lostAt);
+    setLostAt(null);
+  }
   const practice = state.view?.practice === true;
   const lot = useRoomLot(lotId, state.view !== null && !practice);
   const practiceLot = usePracticeLot(lotId, practice);
@@ -67,6 +78,9 @@ function LotRoom({ lotId }: { lotId: string }) {
         </p>
       </header>
       {state.status === 'reconnecting' ? <Alert type="warning" showIcon banner role="alert" title={t('features.room.reconnecting')} className="room-alert" /> : null}
+      {caughtUp !== null ? (
+        <Alert type="success" showIcon closable={{ onClose: () => setCaughtUp(null) }} role="status" title={t('features.room.caughtUp', { count: caughtUp })} className="room-alert" data-testid="caught-up" />
+      ) : null}
       <PhaseBanner phase={view.phase} extra={serverWarning !== null ? t('features.room.board.warning', { seconds: serverWarning }) : undefined} />
       {quiet ? <Alert type="warning" showIcon role="status" title={t('features.room.quietPeriod')} className="room-alert" /> : null}
       <Outcome view={view} you={you} practice={practice} />

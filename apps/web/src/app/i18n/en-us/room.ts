@@ -20,6 +20,7 @@ export const roomEnUS: RoomMessages = {
   loginNeeded: 'Please log in first.',
   joinFailed: 'Could not enter the room: {{message}}',
   reconnecting: 'Connection lost, reconnecting; every bid placed meanwhile will be replayed in order.',
+  caughtUp: 'Reconnected: the {{count}} events missed meanwhile were replayed in order.',
   quietPeriod: 'Quiet period: no quotes in the last minutes before the listing ends; the timed round follows.',
   serverClock: 'Times follow the server clock (this device is off by {{offset}})',
   board: {
@@ -29,6 +30,8 @@ export const roomEnUS: RoomMessages = {
     leader: 'Leading number',
     youLead: 'You lead',
     othersLead: 'No. {{number}} leads',
+    youWon: 'You won',
+    othersWon: 'No. {{number}} won',
     noLeader: 'No bid yet',
     countdown: 'Time left',
     opensIn: 'Opens in',

@@ -19,6 +19,7 @@ export const roomZhCN = {
   loginNeeded: '请先登录。',
   joinFailed: '无法进入竞价室：{{message}}',
   reconnecting: '连接中断，正在重新连接；恢复后将按顺序补齐期间的全部报价。',
+  caughtUp: '已重新连接，已按顺序补齐断线期间的 {{count}} 条事件。',
   quietPeriod: '静默期：挂牌截止前的最后几分钟不接受报价，挂牌截止后进入限时竞价。',
   serverClock: '时间以服务器时钟为准（本机偏差 {{offset}}）',
   board: {
@@ -28,6 +29,8 @@ export const roomZhCN = {
     leader: '领先号牌',
     youLead: '您领先',
     othersLead: '{{number}} 号领先',
+    youWon: '您竞得',
+    othersWon: '{{number}} 号竞得',
     noLeader: '尚无报价',
     countdown: '距截止',
     opensIn: '距开始',
