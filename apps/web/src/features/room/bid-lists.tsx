@@ -36,7 +36,7 @@ export function MyBids({ submissions }: { submissions: readonly Submission[] }) 
               <span className="my-bid-value">{valueText(s.kind, s.value, t('common.yuan'))}</span>
               <Tag color={TAG[s.status]}>{t(`features.room.mine.${s.status}`)}</Tag>
               {s.status === 'refused' ? <span className="my-bid-reason">{refusal(s.code!, s.message)}</span> : null}
-              {s.status === 'committed' && s.seq ? <span className="my-bid-reason muted">{t('features.room.mine.committedAt', { seq: s.seq })}</span> : null}
+              {s.status === 'committed' && s.seq ? <span className="my-bid-reason muted">{t('features.room.mine.seq', { seq: s.seq })}</span> : null}
               {s.duplicate ? <span className="my-bid-reason muted">{t('features.room.mine.duplicate')}</span> : null}
             </li>
           ))}

@@ -90,6 +90,7 @@ export const roomEnUS: RoomMessages = {
     refused: 'Refused',
     refusedWith: 'Bid refused: {{reason}}',
     committedAt: 'Accepted (event {{seq}})',
+    seq: 'Event {{seq}}',
     duplicate: 'Sent again; the first answer stands',
     kind: { price: 'Price', area: 'Area', share: 'Share', optIn: 'Lottery entry', sealed: 'Sealed price' },
     reason: '{{text}} ({{code}})',

@@ -89,6 +89,7 @@ export const roomZhCN = {
     refused: '被拒绝',
     refusedWith: '报价被拒绝：{{reason}}',
     committedAt: '已确认（事件序号 {{seq}}）',
+    seq: '事件序号 {{seq}}',
     duplicate: '重复提交，按首次结果处理',
     kind: { price: '报价', area: '配建面积', share: '自持比例', optIn: '报名摇号', sealed: '密封报价' },
     reason: '{{text}}（{{code}}）',
