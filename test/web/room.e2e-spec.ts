@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { AuctionGateway } from '@app/bidding/realtime/auction.gateway';
 import { registerCompany } from '../support/bidders';
-import { LISTING_TERMS, SaleBuilder } from '../support/sale-builder';
+import { AUCTION_TERMS, LISTING_TERMS, SaleBuilder } from '../support/sale-builder';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { connect, listen, moveDeadline, openTradingNow, publishedLot, qualifiedBidders, type Client, type Seat } from '../support/trading';
 import { openPracticeNow, simulatedTurn } from '../practice/practice-helpers';
@@ -154,9 +154,16 @@ describe('the bidding room in the browser', () => {
     await phone.context().close();
   });
 
-  it('the browser bids last; when the timed round ends the lot closes and the room says it won', async () => {
-    const answer = await placeBidInRoom(room, '13000000');
-    expect(answer.ok).toBe(true);
+  it('the browser bids last, by keyboard alone; when the timed round ends the lot closes and the room says it won', async () => {
+    // Enter in the price opens the confirmation, whose 确认出价 has the focus: Enter again sends it.
+    await priceInput(room).focus();
+    await room.keyboard.type('13000000');
+    await room.keyboard.press('Enter');
+    await room.getByRole('dialog', { name: '请确认报价' }).getByText('壹仟叁佰万元整').waitFor();
+    await room.waitForFunction('document.getAnimations().length === 0');
+    await room.keyboard.press('Enter');
+    await room.getByTestId('my-bids').getByRole('listitem').filter({ hasText: '13,000,000.00 元' }).filter({ hasText: '已确认' }).waitFor();
+    await room.getByTestId('leader').filter({ hasText: '您领先' }).waitFor();
     expect(await room.getByTestId('my-bids').innerText()).toContain('13,000,000.00 元');
     expect(await seriousAxeViolations(room)).toEqual([]);
     // Time travel: the round's deadline is two seconds away; the running clock closes the lot.
@@ -165,6 +172,53 @@ describe('the bidding room in the browser', () => {
     await room.getByText('已成交', { exact: true }).first().waitFor();
     await room.getByTestId('leader').filter({ hasText: '您竞得' }).waitFor();
     await screenshot(room, 'room-won-1280x800');
+  });
+
+  /** A lot at whose price cap the rival's bid lands: the browser's bidder (logged in on a new page) plays the cap round. */
+  async function capRound(capRule: Record<string, unknown>, prefix: string): Promise<{ page: Page; lotId: string; you: Seat }> {
+    const s = await new SaleBuilder(t).init(prefix);
+    const id = await publishedLot(t, s, { ...AUCTION_TERMS, priceCap: '9900000.00', capRule });
+    const [you, rivalSeat] = await qualifiedBidders(t, id, 2, prefix);
+    await givePassword(t, you.userId);
+    await openTradingNow(t, id);
+    const rival = await connect(`${base}/auction`, rivalSeat.token);
+    rivals.push(rival);
+    expect(await rival.emit('lot:join', { lotId: id })).toMatchObject({ ok: true });
+    expect(await rival.emit('bid:place', { lotId: id, clientBidId: `${prefix}-cap`, price: '9900000.00' })).toMatchObject({ ok: true });
+    const page = await newPage(session, DESKTOP);
+    await loginInBrowser(page, base, you.username, undefined, `/room/lots/${id}`);
+    await openRoom(page, base, id);
+    await page.getByText('已达最高限价', { exact: true }).first().waitFor();
+    return { page, lotId: id, you };
+  }
+
+  it('at the price cap (竞配建) the room takes a floor area, confirmed with the area and the cap price', async () => {
+    const { page } = await capRound({ mode: 'build_in_area', startArea: '0.00', areaStep: '100.00' }, 'roomarea');
+    await page.getByText('竞报配建（政府保障性住房）面积').waitFor();
+    await page.getByRole('button', { name: '+1 加一个面积步长' }).click();
+    expect(await page.getByRole('textbox', { name: '配建面积（平方米）' }).inputValue()).toBe('100.00');
+    await page.getByTestId('bid-submit').click();
+    const dialog = page.getByRole('dialog', { name: '请确认报价' });
+    expect(await dialog.getByTestId('confirm-value').innerText()).toBe('100.00㎡');
+    expect(await dialog.getByTestId('confirm-yuan').innerText()).toBe('9,900,000.00 元');
+    expect(await dialog.getByTestId('confirm-capital').innerText()).toBe('玖佰玖拾万元整');
+    await dialog.getByRole('button', { name: '确认出价' }).click();
+    await page.getByTestId('leading-area').filter({ hasText: '100.00㎡' }).waitFor();
+    await page.getByTestId('leader').filter({ hasText: '您领先' }).waitFor();
+    expect(await page.getByTestId('my-bids').innerText()).toMatch(/配建面积\s*100\.00㎡\s*已确认/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('at the price cap (摇号) the room offers the lottery opt-in, confirmed at the cap price', async () => {
+    const { page } = await capRound({ mode: 'lottery', optInWindowMinutes: 10 }, 'roomlot');
+    await page.getByRole('button', { name: '报名参加摇号' }).click();
+    const dialog = page.getByRole('dialog', { name: '请确认报价' });
+    await dialog.getByText('确认以最高限价 9,900,000.00 元报名参加摇号？').waitFor();
+    await dialog.getByRole('button', { name: '确认出价' }).click();
+    await page.getByText('您已报名参加摇号。').waitFor();
+    expect(await page.getByTestId('my-bids').innerText()).toMatch(/报名摇号\s*—\s*已确认/);
+    await page.context().close();
   });
 
   it('a bidder opens a practice lot in one click from the room home and watches the simulated opponents move its price', async () => {
