@@ -178,7 +178,8 @@ describe('the bidding room in the browser', () => {
   async function capRound(capRule: Record<string, unknown>, prefix: string): Promise<{ page: Page; lotId: string; you: Seat }> {
     const s = await new SaleBuilder(t).init(prefix);
     const id = await publishedLot(t, s, { ...AUCTION_TERMS, priceCap: '9900000.00', capRule });
-    const [you, rivalSeat] = await qualifiedBidders(t, id, 2, prefix);
+    // An auction needs three qualified bidders to open (two would close it unsold).
+    const [you, rivalSeat] = await qualifiedBidders(t, id, 3, prefix);
     await givePassword(t, you.userId);
     await openTradingNow(t, id);
     const rival = await connect(`${base}/auction`, rivalSeat.token);
@@ -207,6 +208,52 @@ describe('the bidding room in the browser', () => {
     await page.getByTestId('leader').filter({ hasText: '您领先' }).waitFor();
     expect(await page.getByTestId('my-bids').innerText()).toMatch(/配建面积\s*100\.00㎡\s*已确认/);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'room-cap-area-1280x800');
+    await page.context().close();
+  });
+
+  it('at the price cap (竞自持) the room takes a share in percent and sends it as a ratio', async () => {
+    const { page } = await capRound({ mode: 'self_held_share', startShare: '0.1000', shareStep: '0.0100' }, 'roomshare');
+    await page.getByRole('button', { name: '+1 加一个比例步长' }).click();
+    expect(await page.getByRole('textbox', { name: '自持比例（%）' }).inputValue()).toBe('11.00');
+    await page.getByTestId('bid-submit').click();
+    const dialog = page.getByRole('dialog', { name: '请确认报价' });
+    expect(await dialog.getByTestId('confirm-value').innerText()).toBe('11.00%');
+    await dialog.getByRole('button', { name: '确认出价' }).click();
+    await page.getByTestId('leading-share').filter({ hasText: '11.00%' }).waitFor();
+    await page.getByTestId('leader').filter({ hasText: '您领先' }).waitFor();
+    await page.context().close();
+  });
+
+  it('in a tender the room takes one sealed price, confirmed in 大写, and shows its commitment, never the price to others', async () => {
+    const s = await new SaleBuilder(t).init('roomtender');
+    const id = await publishedLot(t, s, {
+      method: 'tender',
+      startPrice: '10000000.00',
+      deposit: '2000000.00',
+      priceUnit: 'total',
+      hasReserve: false,
+      evaluation: { method: 'highest_price' },
+      eligibility: { jointBidsAllowed: false, review: 'post_review', exclusions: '' },
+    });
+    const [you] = await qualifiedBidders(t, id, 3, 'roomtender');
+    await givePassword(t, you.userId);
+    await openTradingNow(t, id);
+    const page = await newPage(session, DESKTOP);
+    await loginInBrowser(page, base, you.username, undefined, `/room/lots/${id}`);
+    await page.getByText('投标期', { exact: true }).first().waitFor();
+    await page.getByRole('textbox', { name: '密封报价（元）' }).fill('10780000');
+    await page.getByTestId('bid-submit').click();
+    const dialog = page.getByRole('dialog', { name: '请确认报价' });
+    expect(await dialog.getByTestId('confirm-capital').innerText()).toBe('壹仟零柒拾捌万元整');
+    await dialog.getByText('密封报价只能提交一次，提交后不能更改。').waitFor();
+    await dialog.getByRole('button', { name: '确认出价' }).click();
+    await page.getByText(/^您的密封报价已提交，承诺值：[0-9a-f]{64}$/).waitFor();
+    const watcher = await newPage(session, DESKTOP);
+    await watcher.goto(`${base}/lots/${id}/live`);
+    await watcher.getByText('投标期', { exact: true }).first().waitFor();
+    expect(await watcher.content()).not.toContain('10,780,000');
+    await watcher.context().close();
     await page.context().close();
   });
 
