@@ -23,6 +23,7 @@ describe('the bidding room in the browser', () => {
   let seats: Seat[];
   let rivals: Client[];
   let room: Page;
+  let sale: SaleBuilder;
   const price = () => room.getByTestId('current-price');
 
   beforeAll(async () => {
@@ -30,8 +31,8 @@ describe('the bidding room in the browser', () => {
     // The auction clock runs (it closes the lot and drives practice opponents), as in production.
     t = await createTestApp({ CLOCK_INTERVAL_MS: '100' });
     base = (await listen(t)).replace(/\/auction$/, '');
-    const s = await new SaleBuilder(t).init('room');
-    lotId = await publishedLot(t, s, {
+    sale = await new SaleBuilder(t).init('room');
+    lotId = await publishedLot(t, sale, {
       ...LISTING_TERMS,
       increment: '500000.00',
       incrementPolicy: 'whole_multiple',
@@ -62,6 +63,7 @@ describe('the bidding room in the browser', () => {
 
   it('a bidder logs in and sees the timed round: price, who leads, the time left, the minimum next price and the increment policy in words', async () => {
     await loginInBrowser(room, base, seats[0].username, undefined, `/room/lots/${lotId}`);
+    expect(new URL(room.url()).pathname).toBe(`/room/lots/${lotId}`);
     await openRoom(room, base, lotId);
     await room.getByRole('heading', { level: 1, name: '竞价室 · 寿光市测试地块' }).waitFor();
     await room.getByText('限时竞价', { exact: true }).first().waitFor();
@@ -176,8 +178,7 @@ describe('the bidding room in the browser', () => {
 
   /** A lot at whose price cap the rival's bid lands: the browser's bidder (logged in on a new page) plays the cap round. */
   async function capRound(capRule: Record<string, unknown>, prefix: string): Promise<{ page: Page; lotId: string; you: Seat }> {
-    const s = await new SaleBuilder(t).init(prefix);
-    const id = await publishedLot(t, s, { ...AUCTION_TERMS, priceCap: '9900000.00', capRule });
+    const id = await publishedLot(t, sale, { ...AUCTION_TERMS, priceCap: '9900000.00', capRule });
     // An auction needs three qualified bidders to open (two would close it unsold).
     const [you, rivalSeat] = await qualifiedBidders(t, id, 3, prefix);
     await givePassword(t, you.userId);
@@ -226,8 +227,7 @@ describe('the bidding room in the browser', () => {
   });
 
   it('in a tender the room takes one sealed price, confirmed in 大写, and shows its commitment, never the price to others', async () => {
-    const s = await new SaleBuilder(t).init('roomtender');
-    const id = await publishedLot(t, s, {
+    const id = await publishedLot(t, sale, {
       method: 'tender',
       startPrice: '10000000.00',
       deposit: '2000000.00',
@@ -272,7 +272,7 @@ describe('the bidding room in the browser', () => {
     await registerCompany(t, 'room.practice', '模拟演练竞买有限公司', 771);
     const page = await newPage(session, DESKTOP);
     await loginInBrowser(page, base, 'room.practice', undefined, '/room');
-    if (!page.url().endsWith('/room')) await page.goto(`${base}/room`);
+    expect(new URL(page.url()).pathname).toBe('/room');
     await page.getByRole('heading', { level: 1, name: '竞价大厅' }).waitFor();
     await page.getByText('还没有模拟竞价记录。').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);

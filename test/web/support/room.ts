@@ -13,14 +13,17 @@ export async function givePassword(t: TestApp, userId: string, password = TEST_P
   await t.dataSource.query(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [userId, hash]);
 }
 
-/** Logs in through /login (optionally arriving there from a protected page) and waits until the session is up. */
-export async function loginInBrowser(page: Page, base: string, username: string, password = TEST_PASSWORD, from = '/'): Promise<void> {
-  await page.goto(`${base}${from}`);
-  if (!page.url().includes('/login')) await page.goto(`${base}/login`);
+/**
+ * Logs in through /login and waits until the session is up. With `from` (a protected page such as a
+ * room), it opens that page first, is sent to the login page, and comes back to it after logging in.
+ */
+export async function loginInBrowser(page: Page, base: string, username: string, password = TEST_PASSWORD, from?: string): Promise<void> {
+  await page.goto(`${base}${from ?? '/login'}`);
+  await page.waitForURL((url) => url.pathname === '/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.locator('form').getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await page.waitForURL((url) => url.pathname !== '/login');
 }
 
 /** Opens a lot's bidding room and waits for its live price board. */
