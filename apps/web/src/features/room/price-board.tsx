@@ -53,19 +53,23 @@ export function PriceBoard({ view, you, startPrice, terms, clock, warn, onTick }
         </div>
       ) : null}
       <dl className="board-facts">
-        <div>
-          <dt>{t('features.room.board.minimumNext')}</dt>
-          <dd data-testid="minimum-next">{view.minimumNextPrice ? <MoneyText amount={view.minimumNextPrice} /> : '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('features.room.board.increment')}</dt>
-          <dd data-testid="increment-policy">
-            {view.increment
-              ? t(terms.policy === 'whole_multiple' ? 'features.room.board.policyWhole' : 'features.room.board.policyAtLeast', { amount: incrementInWan(view.increment) })
-              : '—'}
-            {view.increment && terms.maxJumpIncrements ? t('features.room.board.maxJump', { count: terms.maxJumpIncrements }) : null}
-          </dd>
-        </div>
+        {view.phase === 'cap_round' ? null : (
+          <>
+            <div>
+              <dt>{t('features.room.board.minimumNext')}</dt>
+              <dd data-testid="minimum-next">{view.minimumNextPrice ? <MoneyText amount={view.minimumNextPrice} /> : '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('features.room.board.increment')}</dt>
+              <dd data-testid="increment-policy">
+                {view.increment
+                  ? t(terms.policy === 'whole_multiple' ? 'features.room.board.policyWhole' : 'features.room.board.policyAtLeast', { amount: incrementInWan(view.increment) })
+                  : '—'}
+                {view.increment && terms.maxJumpIncrements ? t('features.room.board.maxJump', { count: terms.maxJumpIncrements }) : null}
+              </dd>
+            </div>
+          </>
+        )}
         {view.capPrice ? (
           <div>
             <dt>{t('features.room.board.capPrice')}</dt>
