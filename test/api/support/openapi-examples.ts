@@ -18,10 +18,20 @@ export interface Schema {
   default?: unknown;
   description?: string;
   allOf?: Schema[];
+  oneOf?: Schema[];
+  nullable?: boolean;
+  /** true or a schema: the object may hold keys besides `properties`. */
+  additionalProperties?: boolean | Schema;
+}
+
+export interface OpenApiOperation {
+  requestBody?: { content: Record<string, { schema: Schema; example?: unknown }> };
+  parameters?: Array<{ name: string; in: string; schema?: Schema; example?: unknown }>;
+  responses?: Record<string, { description?: string; content?: Record<string, { schema?: Schema }> }>;
 }
 
 export interface OpenApiDocument {
-  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema; example?: unknown }> }; parameters?: Array<{ name: string; in: string; schema?: Schema; example?: unknown }> }>>;
+  paths: Record<string, Record<string, OpenApiOperation>>;
   components: { schemas: Record<string, Schema> };
 }
 
@@ -60,10 +70,19 @@ export function buildExample(doc: OpenApiDocument, schema: Schema, path: string,
   return undefined;
 }
 
-/** Where `value` breaks `schema` (types, required properties, enums, patterns, lengths, bounds, formats). */
+/**
+ * Where `value` breaks `schema` (types, required properties, enums, patterns, lengths, bounds, formats).
+ * null passes where the schema (or its reference wrapper) is nullable; a `oneOf` passes when a branch
+ * does; an object's keys outside `properties` are problems unless `additionalProperties` allows them.
+ */
 export function schemaProblems(doc: OpenApiDocument, schema: Schema, value: unknown, path: string): string[] {
   const s = resolve(doc, schema);
   const at = path || '(body)';
+  if (value === null && (schema.nullable === true || s.nullable === true)) return [];
+  if (s.oneOf) {
+    const branches = s.oneOf.map((branch) => schemaProblems(doc, branch, value, path));
+    return branches.some((b) => b.length === 0) ? [] : [`${at}: ${JSON.stringify(value)} matches none of oneOf (${branches.map((b) => b[0]).join('; ')})`];
+  }
   const problems: string[] = [];
   if (s.enum && !s.enum.some((e) => JSON.stringify(e) === JSON.stringify(value))) problems.push(`${at}: ${JSON.stringify(value)} is not one of ${JSON.stringify(s.enum)}`);
   const type = s.type ?? (s.properties ? 'object' : undefined);
@@ -74,6 +93,7 @@ export function schemaProblems(doc: OpenApiDocument, schema: Schema, value: unkn
       if (s.minLength !== undefined && value.length < s.minLength) problems.push(`${at}: shorter than ${s.minLength}`);
       if (s.maxLength !== undefined && value.length > s.maxLength) problems.push(`${at}: longer than ${s.maxLength}`);
       if (s.format === 'uuid' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) problems.push(`${at}: "${value}" is not a uuid`);
+      if (s.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) problems.push(`${at}: "${value}" is not a date (YYYY-MM-DD)`);
       if (s.format === 'date-time' && (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value)))) problems.push(`${at}: "${value}" is not a date-time with an offset`);
       if (s.format === 'byte' && !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) problems.push(`${at}: not base64`);
       break;
@@ -98,7 +118,8 @@ export function schemaProblems(doc: OpenApiDocument, schema: Schema, value: unkn
       for (const [name, v] of Object.entries(value)) {
         const prop = s.properties?.[name];
         if (!prop) {
-          if (s.properties) problems.push(`${path ? `${path}.` : ''}${name}: not a property of the schema`);
+          if (typeof s.additionalProperties === 'object') problems.push(...schemaProblems(doc, s.additionalProperties, v, path ? `${path}.${name}` : name));
+          else if (s.properties && s.additionalProperties !== true) problems.push(`${path ? `${path}.` : ''}${name}: not a property of the schema`);
           continue;
         }
         problems.push(...schemaProblems(doc, prop, v, path ? `${path}.${name}` : name));

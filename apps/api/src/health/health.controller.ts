@@ -1,16 +1,16 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { Public } from '@app/auth/http/access.decorators';
 
-export interface HealthReport {
-  status: 'ok' | 'degraded';
-  database: 'up' | 'down';
+export class HealthReport {
+  @ApiProperty({ enum: ['ok', 'degraded'] }) status: 'ok' | 'degraded';
+  @ApiProperty({ enum: ['up', 'down'] }) database: 'up' | 'down';
   /** The server clock (database time) that rules every deadline; clients compute their offset from it. */
-  serverTime: string;
-  uptimeSeconds: number;
+  @ApiProperty({ format: 'date-time', description: 'the database clock (this instance’s own clock when the database is down)' }) serverTime: string;
+  @ApiProperty({ type: 'integer' }) uptimeSeconds: number;
 }
 
 @ApiTags('health')
@@ -20,6 +20,8 @@ export class HealthController {
 
   @Get()
   @Public()
+  @ApiOkResponse({ type: HealthReport })
+  @ApiServiceUnavailableResponse({ type: HealthReport, description: 'the database is down' })
   @ApiOperation({ summary: 'Liveness and database status; 503 when the database is down' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     let database: HealthReport['database'] = 'down';

@@ -11,6 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Announcements of the centre (practice ones never), newest first */
         get: operations["AnnouncementsController_list"];
         put?: never;
         /** Create a draft announcement (出让公告) */
@@ -28,6 +29,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** An announcement with its versions and its lots as staff see them */
         get: operations["AnnouncementsController_get"];
         put?: never;
         post?: never;
@@ -1242,6 +1244,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A parcel with its costs and source documents */
         get: operations["ParcelsController_get"];
         put?: never;
         post?: never;
@@ -1946,6 +1949,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** An account */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
@@ -1960,6 +1964,42 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountBalanceDto: {
+            /** @example 2241 */
+            accountCode: string;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            asOf: string | null;
+            /** @example 2000000.00 */
+            balance: string;
+            /** @example 2000000.00 */
+            creditTotal: string;
+            /** @example 0.00 */
+            debitTotal: string;
+            /** @example Bid deposits */
+            nameEn: string;
+            /** @example 竞买保证金 */
+            nameZh: string;
+            /** @enum {string} */
+            normalSide: "debit" | "credit";
+            subject: string | null;
+        };
+        AddWorkingDaysAnswerDto: {
+            /** @example 3 */
+            days: number;
+            /**
+             * Format: date
+             * @example 2027-02-19
+             */
+            result: string;
+            /**
+             * Format: date
+             * @example 2027-02-08
+             */
+            start: string;
+        };
         AmendmentDto: {
             /** @description A corrected text (正文) of the announcement */
             announcementBody?: string;
@@ -1987,9 +2027,127 @@ export interface components {
             /** @description A corrected title of the announcement */
             title?: string;
         };
+        AnnouncementDetailDto: {
+            body: string;
+            /** Format: uuid */
+            id: string;
+            lots: components["schemas"]["StaffLotDetailDto"][];
+            /** @example 泉自然资告〔2027〕1号 */
+            number: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "suspended" | "terminated" | "completed";
+            /** @example 国有建设用地使用权挂牌出让公告 */
+            title: string;
+            /** @description 0 while a draft, 1 once published, +1 per amendment */
+            version: number;
+            versions: components["schemas"]["AnnouncementVersionViewDto"][];
+        };
+        AnnouncementPageDto: {
+            items: components["schemas"]["AnnouncementSummaryDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AnnouncementSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 泉自然资告〔2027〕1号 */
+            number: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "suspended" | "terminated" | "completed";
+            title: string;
+            version: number;
+        };
+        AnnouncementVersionViewDto: {
+            /** @enum {string} */
+            kind: "original" | "amendment";
+            /** Format: date-time */
+            publishedAt: string;
+            reason: string | null;
+            /** @example 出让公告 */
+            summary: string;
+            version: number;
+        };
         ApplyDto: {
             /** @description For a joint bid (联合竞买): every member with its share, the applicant included. Each other member is invited by its code and joins only when it accepts */
             partners?: components["schemas"]["PartnerDto"][];
+        };
+        ApprovalRequestDto: {
+            /** @enum {string} */
+            action: "announcement.suspend" | "announcement.terminate";
+            /** Format: date-time */
+            decidedAt?: string | null;
+            /** Format: uuid */
+            decidedBy?: string | null;
+            decisionReason?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description what the request carries, e.g. the ground of a suspension */
+            payload: {
+                [key: string]: unknown;
+            };
+            reason: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: uuid */
+            requestedBy: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            /** Format: uuid */
+            targetId: string;
+            /** @example announcement */
+            targetType: string;
+        };
+        ApprovalRequestPageDto: {
+            items: components["schemas"]["ApprovalRequestDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AuditEventDto: {
+            /** @example parcel.transition */
+            action: string;
+            /**
+             * Format: uuid
+             * @description null for the system
+             */
+            actorId: string | null;
+            /** @example wang.reserve */
+            actorName: string;
+            /**
+             * @example [
+             *       "reserve_officer"
+             *     ]
+             */
+            actorRoles: string[];
+            after: {
+                [key: string]: unknown;
+            } | null;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            entityId: string;
+            /** @example parcel */
+            entityType: string;
+            /**
+             * @description sequence number (bigint, as a string)
+             * @example 1024
+             */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            reason: string | null;
+            requestId: string | null;
+        };
+        AuditEventPageDto: {
+            items: components["schemas"]["AuditEventDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         BlacklistDto: {
             /**
@@ -1999,6 +2157,56 @@ export interface components {
             endsAt: string;
             /** @example 成交后未在期限内签订出让合同 */
             reason: string;
+        };
+        BoundaryGeometryDto: {
+            /** @description Polygon: rings of [lon, lat]; MultiPolygon: polygons of rings */
+            coordinates: unknown[][];
+            /** @enum {string} */
+            type: "Polygon" | "MultiPolygon";
+        };
+        CalendarDayViewDto: {
+            /**
+             * Format: date
+             * @example 2027-02-10
+             */
+            date: string;
+            /**
+             * @description a holiday, or a make-up workday on a weekend
+             * @enum {string}
+             */
+            kind: "holiday" | "workday";
+            /** @example 春节 */
+            name: string;
+            /** @enum {string} */
+            source: "official" | "staff";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CanonicalFormDto: {
+            arrays: string;
+            canonical: string;
+            decimals: string;
+            example: components["schemas"]["CanonicalFormExampleDto"];
+            hash: string;
+            instants: string;
+            link: string;
+            literals: string;
+            numbers: string;
+            objects: string;
+            strings: string;
+            verification: string;
+            /** @example 1 */
+            version: number;
+            whitespace: string;
+        };
+        CanonicalFormExampleDto: {
+            canonical: string;
+            event: {
+                [key: string]: unknown;
+            };
+            hash: string;
+            /** @example 1 */
+            seq: number;
         };
         CapRuleDto: {
             /**
@@ -2046,6 +2254,32 @@ export interface components {
              */
             startShare?: string;
         };
+        ChainEntryDto: {
+            /** @description the published event (its canonical payload, without seq) */
+            event: {
+                [key: string]: unknown;
+            };
+            /** @example 9b1f0c2e5d7a4b3c8e6f1a2d0c9b8a7e6f5d4c3b2a1908f7e6d5c4b3a2918070 */
+            hash: string;
+            /** @description null for seq 1 */
+            prevHash: string | null;
+            seq: number;
+        };
+        ChainVerificationDto: {
+            /** @description only when invalid: the first bad seq */
+            firstInvalidSeq?: number;
+            head: string | null;
+            headMatches: boolean;
+            length: number;
+            /** Format: uuid */
+            lotId: string;
+            /**
+             * @description only when invalid
+             * @enum {string}
+             */
+            problem?: "seq_gap" | "hash_mismatch" | "not_canonical";
+            valid: boolean;
+        };
         ChangePasswordDto: {
             /** @example Old-password-2025 */
             currentPassword: string;
@@ -2054,6 +2288,20 @@ export interface components {
              * @example Reserve-2026-strong
              */
             newPassword: string;
+        };
+        CommitteeCandidateDto: {
+            /** @example 李定价 */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /** @example li.pricing */
+            username: string;
+        };
+        CommitteeCandidatePageDto: {
+            items: components["schemas"]["CommitteeCandidateDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         CommitteeDto: {
             /**
@@ -2066,6 +2314,93 @@ export interface components {
              */
             memberIds: string[];
         };
+        CommitteeMemberDto: {
+            /** @example 李定价 */
+            displayName: string;
+            /** Format: uuid */
+            userId: string;
+            /** @example li.pricing */
+            username: string;
+        };
+        CommitteeSeatDto: {
+            /** @example 李定价 */
+            displayName: string;
+            submitted: boolean;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: uuid */
+            userId: string;
+            /** @example li.pricing */
+            username: string;
+        };
+        CommitteeViewDto: {
+            /** Format: uuid */
+            lotId: string;
+            members: components["schemas"]["CommitteeMemberDto"][];
+        };
+        ConfirmationCheckDto: {
+            /** @example 泉自然资告〔2026〕3号 */
+            announcementNumber?: string;
+            /** @example 125000000.00 */
+            bidPrice?: string | null;
+            /** @description only when a hash was sent: whether it is the document on record */
+            documentMatches?: boolean;
+            /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
+            documentSha256?: string;
+            /** Format: date-time */
+            issuedAt?: string;
+            /** @example GT2027-001-01 */
+            lotNumber?: string;
+            /**
+             * @description 成交总价, 元
+             * @example 125000000.00
+             */
+            price?: string;
+            /** @enum {string} */
+            priceUnit?: "total" | "per_square_metre" | "per_floor_area";
+            /**
+             * @description only when the code names nothing
+             * @enum {string}
+             */
+            reason?: "NOT_A_CODE" | "UNKNOWN_CODE";
+            signed?: boolean;
+            /** @description the code names a confirmation (and the document matches, when a hash was sent) */
+            valid: boolean;
+            /**
+             * @description the code, canonical form
+             * @example ABCD2345EFGH6789
+             */
+            verificationCode?: string;
+        };
+        ConfirmationSignedDto: {
+            /** Format: uuid */
+            lotId: string;
+            /** Format: date-time */
+            signedAt: string;
+        };
+        ConfirmationViewDto: {
+            /** @description the document’s model (libs/settlement ConfirmationModel as JSON): parties, parcels, figures, installments, deadlines */
+            content: {
+                [key: string]: unknown;
+            };
+            /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
+            documentSha256: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: uuid */
+            lotId: string;
+            /** @example /api/lots/3f0c…/confirmation/pdf */
+            pdfUrl: string;
+            /** Format: date-time */
+            signDeadline: string;
+            /** Format: date-time */
+            signedAt: string | null;
+            /**
+             * @description the code printed on the document (public verification)
+             * @example ABCD2345EFGH6789
+             */
+            verificationCode: string;
+        };
         ContractDto: {
             /** @example 寿出让合〔2026〕018号 */
             contractNumber: string;
@@ -2076,6 +2411,85 @@ export interface components {
              * @example 2026-12-01
              */
             signedOn: string;
+        };
+        ContractInstallmentDto: {
+            /** @example 62500000.00 */
+            amount: string;
+            /** @example 25000000.00 */
+            creditedEarnest: string;
+            /**
+             * Format: date
+             * @example 2027-01-31
+             */
+            dueDate: string;
+            /** @example 1 */
+            number: number;
+            /** @example 37500000.00 */
+            payable: string;
+        };
+        ContractOverdueDto: {
+            daysOverdue: number;
+            /**
+             * Format: date
+             * @example 2027-01-31
+             */
+            dueDate: string;
+            number: number;
+            /** @example 37500000.00 */
+            outstanding: string;
+        };
+        ContractPaymentDto: {
+            /** @example 37500000.00 */
+            amount: string;
+            /** @example TX20261130000123 */
+            bankTxnId: string;
+            /** @enum {string} */
+            kind: "premium" | "penalty";
+            /**
+             * Format: date
+             * @example 2027-01-20
+             */
+            paidOn: string;
+        };
+        ContractPenaltiesDto: {
+            /** @example 0.00 */
+            accrued: string;
+            /** @example 0.00 */
+            paid: string;
+            /**
+             * @description what the overdue installments would accrue if paid today
+             * @example 0.00
+             */
+            runningToday: string;
+            /** @example 0.00 */
+            unpaid: string;
+        };
+        ContractViewDto: {
+            /** @example 寿出让合〔2026〕018号 */
+            contractNumber: string;
+            /** @example 25000000.00 */
+            earnest: string;
+            /** Format: uuid */
+            id: string;
+            installments: components["schemas"]["ContractInstallmentDto"][];
+            /** @description overdue beyond the long-default limit: the contract is terminated at the next run */
+            longDefault: boolean;
+            /** Format: uuid */
+            lotId: string;
+            /** @example 100000000.00 */
+            outstanding: string;
+            overdue: components["schemas"]["ContractOverdueDto"][];
+            payments: components["schemas"]["ContractPaymentDto"][];
+            penalties: components["schemas"]["ContractPenaltiesDto"];
+            /** @example 125000000.00 */
+            price: string;
+            /**
+             * Format: date
+             * @example 2026-12-01
+             */
+            signedOn: string;
+            /** @enum {string} */
+            status: "active" | "paid" | "terminated";
         };
         CostEntryDto: {
             /**
@@ -2089,6 +2503,37 @@ export interface components {
             incurredOn: string;
             /** @enum {string} */
             kind: "acquisition" | "compensation" | "development" | "financing" | "other";
+        };
+        CostEntryViewDto: {
+            /** @example 3500000.00 */
+            amount: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @example 2026-03-15
+             */
+            incurredOn: string;
+            /** @enum {string} */
+            kind: "acquisition" | "compensation" | "development" | "financing" | "other";
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        CostTotalsDto: {
+            /**
+             * @description acquisition and compensation
+             * @example 0.00
+             */
+            acquisition: string;
+            /** @example 0.00 */
+            development: string;
+            /** @example 0.00 */
+            financing: string;
+            /** @example 0.00 */
+            other: string;
+            /** @example 0.00 */
+            total: string;
         };
         CreateAnnouncementDto: {
             /**
@@ -2253,11 +2698,34 @@ export interface components {
             /** @example wang.reserve */
             username: string;
         };
+        DebitCreditTotalsDto: {
+            /** @example 2000000.00 */
+            credits: string;
+            /** @example 2000000.00 */
+            debits: string;
+        };
         DecisionDto: {
             /** @enum {string} */
             decision: "approve" | "reject";
             /** @example 事由属实，同意 */
             reason: string;
+        };
+        DeletedAnnouncementDto: {
+            /** @enum {boolean} */
+            deleted: true;
+            deletedLots: string[];
+            /** Format: uuid */
+            id: string;
+            /** @description parcels free again */
+            releasedParcels: string[];
+        };
+        DeletedLotDto: {
+            /** @enum {boolean} */
+            deleted: true;
+            /** Format: uuid */
+            id: string;
+            /** @description parcels free again */
+            releasedParcels: string[];
         };
         DocumentCheckDto: {
             /**
@@ -2274,6 +2742,19 @@ export interface components {
             /** @example 收储协议 */
             title: string;
         };
+        DuplicateStatementReportDto: {
+            counts: components["schemas"]["LineStatusCountsDto"];
+            /** @enum {boolean} */
+            duplicate: true;
+            /** @description the file name of the first import */
+            filename: string;
+            fingerprint: string;
+            /** Format: date-time */
+            importedAt: string;
+            message: string;
+            /** Format: uuid */
+            statementId: string;
+        };
         EligibilityDto: {
             /** @example  */
             exclusions: string;
@@ -2282,11 +2763,89 @@ export interface components {
             /** @enum {string} */
             review: "pre_review" | "post_review";
         };
+        EntryLineViewDto: {
+            /** @example 1002 */
+            accountCode: string;
+            /** @example 银行存款 */
+            accountName: string;
+            /** @example 2000000.00 */
+            credit: string | null;
+            /** @example 2000000.00 */
+            debit: string | null;
+            lineNo: number;
+            subject: string | null;
+        };
+        EntryPageDto: {
+            items: components["schemas"]["EntryViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        EntryReversalOfDto: {
+            id: string;
+            reason: string;
+            /** @enum {string} */
+            type: "deposit_received" | "deposit_refund_due" | "refund_paid" | "contract_signed" | "deposit_converted" | "installment_due" | "payment_received" | "penalty_accrued" | "penalty_paid" | "deposit_forfeited" | "contract_terminated" | "treasury_remittance" | "reversal";
+        };
+        EntrySourceDto: {
+            id: string;
+            /** @enum {string} */
+            type: "deposit_received" | "deposit_refund_due" | "refund_paid" | "contract_signed" | "deposit_converted" | "installment_due" | "payment_received" | "penalty_accrued" | "penalty_paid" | "deposit_forfeited" | "contract_terminated" | "treasury_remittance" | "reversal";
+        };
+        EntryViewDto: {
+            /**
+             * Format: date
+             * @example 2026-11-16
+             */
+            date: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            lines: components["schemas"]["EntryLineViewDto"][];
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            postedAt: string;
+            postedBy: string | null;
+            /** @description on a reversing entry: the entry it cancels and why */
+            reversalOf: components["schemas"]["EntryReversalOfDto"] | null;
+            /** Format: uuid */
+            reversedBy: string | null;
+            source: components["schemas"]["EntrySourceDto"];
+        };
         EvaluationDto: {
             /** @enum {string} */
             method: "highest_price" | "weighted_score";
             /** @example 5 */
             panelSize?: number;
+        };
+        ExpectedItemViewDto: {
+            /** @example 2000000.00 */
+            amount: string;
+            /**
+             * Format: date
+             * @example 2027-03-09
+             */
+            dueDate?: string;
+            /** @example deposit:3f0c2a9b-… */
+            id: string;
+            /**
+             * @description deposit, installment, penalty, refund, remittance…
+             * @example deposit
+             */
+            kind: string;
+            /**
+             * @description already booked: a line matching it only confirms it
+             * @enum {boolean}
+             */
+            recorded?: true;
+            /** @example TK3F0C2A9B1D4E */
+            reference?: string;
+            /**
+             * @description the virtual sub-account (虚拟子账号) it is paid into
+             * @example 955880123456789015
+             */
+            subAccount?: string;
         };
         ExtensionDto: {
             /** @example 2027-02-28 */
@@ -2300,6 +2859,29 @@ export interface components {
         FreezeDto: {
             /** @example 交易系统故障，暂停交易 */
             reason: string;
+        };
+        HealthReport: {
+            /** @enum {string} */
+            database: "up" | "down";
+            /**
+             * Format: date-time
+             * @description the database clock (this instance’s own clock when the database is down)
+             */
+            serverTime: string;
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            uptimeSeconds: number;
+        };
+        ImportCountsDto: {
+            /** @description transaction lines in the file */
+            lines: number;
+            matched: number;
+            /** @description expected items left without a line */
+            outstanding: number;
+            partial: number;
+            skipped: number;
+            stored: number;
+            unmatched: number;
         };
         ImportStatementDto: {
             /**
@@ -2320,6 +2902,93 @@ export interface components {
             /** @example 竞价激烈，经批准调整加价幅度 */
             reason: string;
         };
+        LandSalesFiguresDto: {
+            /**
+             * @description mean of the sold lots’ premium rates, 4 places; null when nothing was sold
+             * @example 0.2500
+             */
+            averagePremiumRate: string | null;
+            /**
+             * @description deposits of these lots still held at `to`
+             * @example 0.00
+             */
+            depositsHeld: string;
+            /** @description lots closed */
+            offered: number;
+            /**
+             * @description 出让收入, 元
+             * @example 125000000.00
+             */
+            revenue: string;
+            sold: number;
+            unsold: number;
+        };
+        LandSalesReportDto: {
+            by: ("district" | "landUse" | "method")[];
+            /**
+             * Format: date
+             * @description null: from the first sale
+             * @example 2027-01-01
+             */
+            from: string | null;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            rows: components["schemas"]["LandSalesRowDto"][];
+            /**
+             * Format: date
+             * @example 2027-12-31
+             */
+            to: string;
+            totals: components["schemas"]["LandSalesFiguresDto"];
+        };
+        LandSalesRowDto: {
+            /**
+             * @description mean of the sold lots’ premium rates, 4 places; null when nothing was sold
+             * @example 0.2500
+             */
+            averagePremiumRate: string | null;
+            /**
+             * @description deposits of these lots still held at `to`
+             * @example 0.00
+             */
+            depositsHeld: string;
+            /**
+             * @description only when grouped by district
+             * @example 鲤城区
+             */
+            district?: string;
+            /**
+             * @description only when grouped by landUse
+             * @example 城镇住宅用地
+             */
+            landUse?: string;
+            /**
+             * @description only when grouped by method
+             * @enum {string}
+             */
+            method?: "auction" | "listing" | "tender";
+            /** @description lots closed */
+            offered: number;
+            /**
+             * @description "2027-01", "2027-Q1" or "2027" (Shanghai time)
+             * @example 2027-01
+             */
+            period: string;
+            /**
+             * @description 出让收入, 元
+             * @example 125000000.00
+             */
+            revenue: string;
+            sold: number;
+            unsold: number;
+        };
+        LineStatusCountsDto: {
+            ignored: number;
+            matched: number;
+            partial: number;
+            resolved: number;
+            unmatched: number;
+        };
         LoginDto: {
             /** @example correct horse battery staple */
             password: string;
@@ -2334,6 +3003,208 @@ export interface components {
             lotId: string;
             schedule?: components["schemas"]["ScheduleDto"];
             terms?: components["schemas"]["LotTermsDto"];
+        };
+        LotChainDto: {
+            canonicalForm: components["schemas"]["CanonicalFormDto"];
+            events: components["schemas"]["ChainEntryDto"][];
+            /** @description the hash of the last event; null before the first */
+            head: string | null;
+            length: number;
+            /** Format: uuid */
+            lotId: string;
+        };
+        LotEventsDto: {
+            /** @description every event after afterSeq up to snapshot.seq, in order */
+            events: ({
+                /** @example a3f1… */
+                hash: string;
+                /** Format: uuid */
+                lotId: string;
+                /**
+                 * @description only in the copy of the bidder whose bid it is
+                 * @enum {boolean}
+                 */
+                own?: true;
+                /**
+                 * @description every event of a practice lot
+                 * @enum {boolean}
+                 */
+                practice?: true;
+                seq: number;
+                /** @example bid:accepted */
+                type: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            snapshot: components["schemas"]["LotSnapshotDto"];
+        };
+        LotReserveStatusDto: {
+            /** @description SHA-256 commitment of the sealed reserve */
+            commitment: string | null;
+            committee: components["schemas"]["CommitteeSeatDto"][];
+            hasReserve: boolean;
+            /**
+             * @description only after the close, when the reserve is revealed
+             * @example 11000000.00
+             */
+            revealedValue: string | null;
+            sealed: boolean;
+            /** Format: date-time */
+            sealedAt: string | null;
+        };
+        LotResultDto: {
+            /** @example 3500.00 */
+            area: string | null;
+            /**
+             * @description the winning price as bid, in priceUnit
+             * @example 12500000.00
+             */
+            bidPrice: string | null;
+            chainHead: string | null;
+            chainLength: number;
+            /** Format: date-time */
+            closedAt: string;
+            /**
+             * @description Σ area × maximum plot ratio; null when a parcel has none
+             * @example 50000.00
+             */
+            floorArea: string | null;
+            /**
+             * @description 楼面地价, 元/㎡ of floor area
+             * @example 250.00
+             */
+            floorPrice: string | null;
+            /** @example 20000.00 */
+            landArea: string | null;
+            /** Format: uuid */
+            lotId: string;
+            /** @example GT2027-001-01 */
+            lotNumber: string;
+            /** @enum {string} */
+            outcome: "sold" | "unsold";
+            /** @description a rehearsal (模拟竞价): no real sale */
+            practice: boolean;
+            /**
+             * @description 溢价率
+             * @example 0.2500
+             */
+            premiumRate: string | null;
+            /**
+             * @description 成交总价, 元
+             * @example 12500000.00
+             */
+            price: string | null;
+            /** @enum {string} */
+            priceUnit: "total" | "per_square_metre" | "per_floor_area";
+            /**
+             * @description why unsold
+             * @enum {string|null}
+             */
+            reason: "NO_BIDS" | "RESERVE_NOT_MET" | "TOO_FEW_BIDDERS" | "TOO_FEW_BIDS" | null;
+            reserve: components["schemas"]["ResultReserveDto"] | null;
+            /** @example 0.1500 */
+            share: string | null;
+            /**
+             * @description 元/㎡ of land
+             * @example 625.00
+             */
+            unitPrice: string | null;
+            /** @example 007 */
+            winnerNumber: string | null;
+        };
+        LotScheduleViewDto: {
+            /** Format: date-time */
+            applicationEnd: string;
+            /** Format: date-time */
+            applicationStart: string;
+            /**
+             * Format: date-time
+             * @description auction (拍卖) only
+             */
+            auctionStart?: string;
+            /** Format: date-time */
+            depositDeadline: string;
+            /**
+             * Format: date-time
+             * @description listing only
+             */
+            listingEnd?: string;
+            /**
+             * Format: date-time
+             * @description listing (挂牌) only
+             */
+            listingStart?: string;
+            /** Format: date-time */
+            registrationCloseAt: string;
+            /**
+             * Format: date-time
+             * @description lots with a reserve only: when the committee’s proposals are sealed
+             */
+            reserveSealingAt?: string;
+            /**
+             * Format: date-time
+             * @description tender only
+             */
+            tenderOpening?: string;
+            /**
+             * Format: date-time
+             * @description tender only
+             */
+            tenderSubmissionDeadline?: string;
+            /**
+             * Format: date-time
+             * @description tender (招标) only
+             */
+            tenderSubmissionStart?: string;
+        };
+        LotSnapshotDto: {
+            /** @enum {string|null} */
+            capMode: "build_in_area" | "self_held_share" | "lottery" | "one_sealed_price" | null;
+            /** @example 15000000.00 */
+            capPrice: string | null;
+            /** @example 12500000.00 */
+            currentPrice: string | null;
+            /** Format: date-time */
+            deadline: string | null;
+            /** @example 200000.00 */
+            increment: string | null;
+            /**
+             * @description bidder number (号牌) of the leader, never an identity
+             * @example 007
+             */
+            leaderNumber: string | null;
+            /**
+             * @description a 竞配建 lot: the leading bid’s area
+             * @example 3500.00
+             */
+            leadingArea: string | null;
+            /**
+             * @description a 竞自持 lot: the leading bid’s share
+             * @example 0.1500
+             */
+            leadingShare: string | null;
+            /** Format: uuid */
+            lotId: string;
+            /** @example GT2027-001-01 */
+            lotNumber: string;
+            /** @enum {string} */
+            method: "auction" | "listing" | "tender";
+            /** @example 12700000.00 */
+            minimumNextPrice: string | null;
+            /** Format: date-time */
+            opensAt: string | null;
+            /** @description the close as the lot:closed event says it */
+            outcome: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string} */
+            phase: "draft" | "published" | "applying" | "listing" | "timed_round" | "auction_round" | "cap_round" | "sealed_bidding" | "opening" | "frozen" | "suspended" | "closed_sold" | "closed_unsold" | "terminated";
+            /** @description a practice lot (模拟竞价): a rehearsal, no real sale */
+            practice: boolean;
+            /** @description seq of the last event */
+            seq: number;
+            /** Format: date-time */
+            serverTime: string;
         };
         LotTermsDto: {
             capRule?: components["schemas"]["CapRuleDto"];
@@ -2392,14 +3263,293 @@ export interface components {
              */
             warningSeconds?: number[];
         };
+        LotTermsViewDto: {
+            capRule?: components["schemas"]["CapRuleDto"];
+            /** @example 60 */
+            countdownSeconds?: number;
+            /** @example 2000000.00 */
+            deposit: string;
+            eligibility: components["schemas"]["EligibilityDto"];
+            evaluation?: components["schemas"]["EvaluationDto"];
+            /** @example true */
+            hasReserve: boolean;
+            /**
+             * @description Required for auction and listing (加价幅度)
+             * @example 100000.00
+             */
+            increment?: string;
+            /**
+             * @description Required for auction and listing
+             * @enum {string}
+             */
+            incrementPolicy?: "at_least_one" | "whole_multiple";
+            /** @example 5 */
+            maxJumpIncrements?: number;
+            /** @enum {string} */
+            method: "auction" | "listing" | "tender";
+            /** @example 1 */
+            minBidders?: number;
+            /** @description practice lots (模拟竞价) only */
+            practiceParcel?: components["schemas"]["PracticeParcelTermsDto"];
+            /** @example 15000000.00 */
+            priceCap?: string;
+            /** @enum {string} */
+            priceUnit: "total" | "per_square_metre" | "per_floor_area";
+            /**
+             * @description Required with hasReserve: the reserve is rounded to it
+             * @example 10000.00
+             */
+            reserveRoundingUnit?: string;
+            /** @example 10000000.00 */
+            startPrice: string;
+            timedFinalRound?: components["schemas"]["TimedFinalRoundDto"];
+            /**
+             * @description Seconds before the deadline at which countdown:warning is sent, decreasing
+             * @example [
+             *       60,
+             *       30,
+             *       10
+             *     ]
+             */
+            warningSeconds?: number[];
+        };
+        MatchedLineDto: {
+            item: components["schemas"]["ExpectedItemViewDto"];
+            line: components["schemas"]["StatementLineViewDto"];
+            /** @enum {string} */
+            rule: "sub_account" | "reference";
+        };
+        MySettlementDto: {
+            /** Format: date-time */
+            closedAt: string;
+            /** Format: date-time */
+            confirmationDeadline: string | null;
+            /** Format: date-time */
+            confirmationSignedAt: string | null;
+            /** Format: date-time */
+            contractDeadline: string | null;
+            /** Format: uuid */
+            contractId: string | null;
+            /** @example 25000000.00 */
+            earnest: string;
+            /** Format: uuid */
+            lotId: string;
+            /** @example GT2027-001-01 */
+            lotNumber: string;
+            /** @enum {string} */
+            outcome: "sold" | "unsold";
+            overdue: ("confirmation" | "contract" | "publication" | "service_target")[];
+            /** @example 125000000.00 */
+            price: string | null;
+            /** Format: date-time */
+            publicationDeadline: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            refundDue: string;
+            /** Format: date-time */
+            serviceDeadline: string;
+            /** @enum {string} */
+            status: "awaiting_contract" | "contracted" | "paid" | "defaulted" | "unsold";
+        };
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description unread messages of the caller (all pages) */
+            unread: number;
+        };
+        NotificationsMarkedDto: {
+            /** @description messages newly marked read */
+            updated: number;
+        };
+        NotificationViewDto: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "announcement.amendment" | "announcement.suspension" | "announcement.resumption" | "announcement.termination" | "committee.appointed" | "application.approved" | "application.rejected" | "application.returned" | "application.qualified" | "invitation.received" | "invitation.accepted" | "invitation.declined" | "application.withdrawn" | "bank_notice.conflict" | "lot.won" | "lot.not_won" | "lot.unsold" | "confirmation.issued" | "refund.paid" | "installment.due_soon" | "installment.overdue";
+            read: boolean;
+            /** Format: date-time */
+            readAt: string | null;
+            relatedId: string | null;
+            /**
+             * @description what the message is about (lot, application, announcement, contract, refund…)
+             * @example lot
+             */
+            relatedType: string | null;
+            /** @example 竞买资格审核通过 */
+            subject: string;
+        };
         OptionalReasonDto: {
             /** @example 联合体成员调整，重新申请 */
             reason?: string;
+        };
+        ParcelDetailDto: {
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            acquiredOn: string;
+            /** @enum {string} */
+            acquisitionMethod: "recovery" | "purchase" | "pre_emption" | "requisition";
+            boundary: components["schemas"]["BoundaryGeometryDto"];
+            /** @enum {string} */
+            boundaryCrs: "EPSG:4326" | "EPSG:4490";
+            /** @example QZ-2026-017 */
+            code: string;
+            /**
+             * @description ㎡, computed from the boundary
+             * @example 20001.37
+             */
+            computedArea: string;
+            costEntries: components["schemas"]["CostEntryViewDto"][];
+            costTotals: components["schemas"]["CostTotalsDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description ㎡, as declared
+             * @example 20000.00
+             */
+            declaredArea: string;
+            /**
+             * @description the declared area in 亩
+             * @example 30.0000
+             */
+            declaredAreaMu: string;
+            /** @example 鲤城区 */
+            district: string;
+            documents: components["schemas"]["ParcelDocumentViewDto"][];
+            /** Format: uuid */
+            id: string;
+            /** @example 江南街道紫华路以东 */
+            location: string;
+            /** @example 江南片区A-03地块 */
+            name: string;
+            /** @example 2027-Q1 */
+            plannedSupplyQuarter: string | null;
+            /** @enum {string} */
+            plannedUse: "residential" | "commercial" | "industrial" | "mixed" | "public_service" | "other";
+            planningConditions: components["schemas"]["ParcelPlanningConditionsDto"];
+            /** @enum {string} */
+            state: "acquired" | "in_reserve" | "developing" | "ready_for_supply" | "listed" | "sold" | "withdrawn";
+            /** @example 70 */
+            tenureYears: number;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ParcelDocumentViewDto: {
+            /** @example pifu.pdf */
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
+            sha256: string;
+            /** @example 收回土地使用权批复 */
+            title: string;
+        };
+        ParcelHistoryEntryDto: {
+            /** @example parcel.transition */
+            action: string;
+            /** @example 王储备 */
+            actor: string;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            at: string;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            reason: string | null;
+        };
+        ParcelPageDto: {
+            items: components["schemas"]["ParcelViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ParcelPlanningConditionsDto: {
+            /** @example 0.3000 */
+            buildingDensity: string | null;
+            /** @example 0.3500 */
+            greenRatio: string | null;
+            /** @example 80.00 */
+            heightLimitMetres: string | null;
+            /** @example 2.5000 */
+            plotRatioMax: string | null;
+            /** @example 1.0000 */
+            plotRatioMin: string | null;
         };
         ParcelTransitionDto: {
             reason?: string;
             /** @enum {string} */
             transition: "take_into_reserve" | "start_development" | "complete_development" | "mark_ready" | "list_for_sale" | "return_after_failed_sale" | "mark_sold" | "withdraw";
+        };
+        ParcelViewDto: {
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            acquiredOn: string;
+            /** @enum {string} */
+            acquisitionMethod: "recovery" | "purchase" | "pre_emption" | "requisition";
+            boundary: components["schemas"]["BoundaryGeometryDto"];
+            /** @enum {string} */
+            boundaryCrs: "EPSG:4326" | "EPSG:4490";
+            /** @example QZ-2026-017 */
+            code: string;
+            /**
+             * @description ㎡, computed from the boundary
+             * @example 20001.37
+             */
+            computedArea: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description ㎡, as declared
+             * @example 20000.00
+             */
+            declaredArea: string;
+            /**
+             * @description the declared area in 亩
+             * @example 30.0000
+             */
+            declaredAreaMu: string;
+            /** @example 鲤城区 */
+            district: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 江南街道紫华路以东 */
+            location: string;
+            /** @example 江南片区A-03地块 */
+            name: string;
+            /** @example 2027-Q1 */
+            plannedSupplyQuarter: string | null;
+            /** @enum {string} */
+            plannedUse: "residential" | "commercial" | "industrial" | "mixed" | "public_service" | "other";
+            planningConditions: components["schemas"]["ParcelPlanningConditionsDto"];
+            /** @enum {string} */
+            state: "acquired" | "in_reserve" | "developing" | "ready_for_supply" | "listed" | "sold" | "withdrawn";
+            /** @example 70 */
+            tenureYears: number;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        PartialLineDto: {
+            /** @example -100.00 */
+            difference: string;
+            item: components["schemas"]["ExpectedItemViewDto"];
+            line: components["schemas"]["StatementLineViewDto"];
+            /** @enum {string} */
+            rule: "sub_account" | "reference";
         };
         PartnerDto: {
             /**
@@ -2498,6 +3648,14 @@ export interface components {
             /** @example 2.5000 */
             plotRatioMax: string;
         };
+        PracticeParcelTermsDto: {
+            /** @example 20000.00 */
+            area: string;
+            /** @example 模拟地块（非真实宗地） */
+            name: string;
+            /** @example 2.5000 */
+            plotRatioMax: string;
+        };
         PracticeParticipantDto: {
             /** @example 027 */
             bidderNumber: string;
@@ -2546,6 +3704,52 @@ export interface components {
             /** @example 10000000.00 */
             startPrice: string;
         };
+        PriceFigures: {
+            /**
+             * @description area × maximum plot ratio, ㎡; null without a plot ratio
+             * @example 50000.00
+             */
+            floorArea: string | null;
+            /**
+             * @description 楼面价, 元/建筑㎡
+             * @example 250.00
+             */
+            floorPrice: string | null;
+            /** @example 25.00% */
+            premiumPercent: string;
+            /**
+             * @description 溢价率, 4 places
+             * @example 0.2500
+             */
+            premiumRate: string;
+            /**
+             * @description as given, in `priceUnit`
+             * @example 12500000.00
+             */
+            price: string;
+            /**
+             * @description the total in 万元
+             * @example 1250.0000万元
+             */
+            priceInWanYuan: string;
+            /**
+             * @description the total in capital numerals (大写)
+             * @example 壹仟贰佰伍拾万元整
+             */
+            priceInWords: string;
+            /** @enum {string} */
+            priceUnit: "total" | "per_square_metre" | "per_floor_area";
+            /**
+             * @description 成交总价, 元
+             * @example 12500000.00
+             */
+            totalPrice: string;
+            /**
+             * @description 元/㎡ of land
+             * @example 625.00
+             */
+            unitPrice: string | null;
+        };
         PriceFiguresDto: {
             /**
              * @description Parcel area, ㎡. Decimal string with at most 2 decimal place(s), ≥ 0.01; never a JSON number.
@@ -2577,6 +3781,20 @@ export interface components {
             /** @example 规划条件调整，终止本次出让 */
             reason: string;
         };
+        ReconciledLineDto: {
+            /** Format: uuid */
+            lineId: string;
+            /** Format: uuid */
+            statementId: string;
+            txnId: string;
+        };
+        ReconciledWithDto: {
+            /** Format: uuid */
+            lineId: string;
+            /** Format: uuid */
+            statementId: string;
+            txnId: string;
+        };
         RefreshDto: {
             /**
              * @description The refresh token of the last login or refresh (single use)
@@ -2592,6 +3810,44 @@ export interface components {
             bankReference: string;
             /** @example 2026-12-03 */
             paidOn: string;
+        };
+        RefundViewDto: {
+            /** @example 25000000.00 */
+            amount: string;
+            /** Format: uuid */
+            applicationId: string;
+            bankReference: string | null;
+            /** @example 007 */
+            bidderNumber: string | null;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            lotId: string;
+            /** @example GT2027-001-01 */
+            lotNumber: string;
+            overdue: boolean;
+            /**
+             * Format: date
+             * @example 2026-12-03
+             */
+            paidOn: string | null;
+            /** @example 某某置业有限公司 */
+            payeeName: string;
+            /** @example not_won */
+            reason: string;
+            /** @description the bank statement line that confirmed the payout, once one did */
+            reconciledWith: components["schemas"]["ReconciledLineDto"] | null;
+            /**
+             * @description the reference to quote on the transfer (附言)
+             * @example TK3F0C2A9B1D4E
+             */
+            reference: string;
+            /** @enum {string} */
+            status: "due" | "paid";
+            /** @description the deposit payment (bank transaction) being returned */
+            txnId: string;
         };
         RegisterBidderDto: {
             /** @example 山东省寿光市圣城街1号 */
@@ -2653,12 +3909,136 @@ export interface components {
              */
             treasuryReference: string;
         };
+        RemittancePageDto: {
+            items: components["schemas"]["RemittanceViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        RemittanceResultDto: {
+            /** @example 12500000.00 */
+            amount: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            duplicate: boolean;
+            /**
+             * Format: uuid
+             * @description the journal entry (Dr 4901 / Cr 1002)
+             */
+            entryId: string | null;
+            /** @example 0.00 */
+            forfeitures: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 12500000.00 */
+            landPremium: string;
+            /** @example 0.00 */
+            penalties: string;
+            /** @description the bank line of the payout, once reconciled */
+            reconciledWith: components["schemas"]["ReconciledWithDto"] | null;
+            /**
+             * Format: date
+             * @example 2025-11-03
+             */
+            remittedOn: string;
+            /** @example 缴库-2025-0107 */
+            treasuryReference: string;
+        };
+        RemittanceViewDto: {
+            /** @example 12500000.00 */
+            amount: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /**
+             * Format: uuid
+             * @description the journal entry (Dr 4901 / Cr 1002)
+             */
+            entryId: string | null;
+            /** @example 0.00 */
+            forfeitures: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 12500000.00 */
+            landPremium: string;
+            /** @example 0.00 */
+            penalties: string;
+            /** @description the bank line of the payout, once reconciled */
+            reconciledWith: components["schemas"]["ReconciledWithDto"] | null;
+            /**
+             * Format: date
+             * @example 2025-11-03
+             */
+            remittedOn: string;
+            /** @example 缴库-2025-0107 */
+            treasuryReference: string;
+        };
+        ReserveDistrictRowDto: {
+            /**
+             * @description ㎡
+             * @example 20000.00
+             */
+            area: string;
+            byState: components["schemas"]["ReserveTotalsByStateDto"];
+            /**
+             * @description 元
+             * @example 3500000.00
+             */
+            cost: string;
+            count: number;
+            /** @example 鲤城区 */
+            district: string;
+        };
         ReserveProposalDto: {
             /**
              * @description Decimal string with at most 2 decimal place(s), ≥ 0.01; never a JSON number.
              * @example 12345678.90
              */
             value: string;
+        };
+        ReserveProposalStatusDto: {
+            commitment: string | null;
+            /** Format: uuid */
+            lotId: string;
+            /**
+             * @description the caller’s own proposal
+             * @example 11000000.00
+             */
+            myValue: string | null;
+            sealed: boolean;
+            /** Format: date-time */
+            sealingDeadline: string | null;
+            submitted: boolean;
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        ReserveReportDto: {
+            byDistrict: components["schemas"]["ReserveDistrictRowDto"][];
+            byState: components["schemas"]["ReserveTotalsByStateDto"];
+            overall: components["schemas"]["ReserveTotalsDto"];
+        };
+        ReserveTotalsByStateDto: {
+            acquired: components["schemas"]["ReserveTotalsDto"];
+            developing: components["schemas"]["ReserveTotalsDto"];
+            in_reserve: components["schemas"]["ReserveTotalsDto"];
+            listed: components["schemas"]["ReserveTotalsDto"];
+            ready_for_supply: components["schemas"]["ReserveTotalsDto"];
+            sold: components["schemas"]["ReserveTotalsDto"];
+            withdrawn: components["schemas"]["ReserveTotalsDto"];
+        };
+        ReserveTotalsDto: {
+            /**
+             * @description ㎡
+             * @example 20000.00
+             */
+            area: string;
+            /**
+             * @description 元
+             * @example 3500000.00
+             */
+            cost: string;
+            count: number;
         };
         ResolutionDto: {
             /** @enum {string} */
@@ -2670,6 +4050,22 @@ export interface components {
             itemId?: string;
             /** @example 银行手续费，与出让收入无关 */
             reason: string;
+        };
+        ResultPublishedDto: {
+            /** Format: uuid */
+            lotId: string;
+            /** @enum {boolean} */
+            published: true;
+        };
+        ResultReserveDto: {
+            /** @description the commitment published before trading */
+            commitment: string;
+            salt: string;
+            /**
+             * @description the reserve (底价), revealed at the close
+             * @example 11000000.00
+             */
+            value: string;
         };
         ResumeDto: {
             /** @example 中止事由已消除，经批准恢复交易 */
@@ -2759,6 +4155,13 @@ export interface components {
              */
             tenderSubmissionStart?: string;
         };
+        ServerTimeDto: {
+            /**
+             * Format: date-time
+             * @description the database clock, which judges every deadline
+             */
+            serverTime: string;
+        };
         SetCalendarDayDto: {
             /**
              * @description holiday: a day off; workday: a make-up working day on a weekend (调休上班)
@@ -2782,6 +4185,78 @@ export interface components {
              */
             value: number | string | boolean | Record<string, never> | unknown[];
         };
+        SettingViewDto: {
+            /** @description the handbook default */
+            default: number | string | boolean | Record<string, never> | unknown[];
+            description: string;
+            /** @example listing.minListingDays */
+            key: string;
+            /** @enum {string} */
+            kind: "integer" | "decimal" | "boolean" | "json";
+            /** @description integer settings: the largest value */
+            max?: number;
+            /** @description integer settings: the smallest value */
+            min?: number;
+            /** @description the value differs from the default */
+            overridden: boolean;
+            /** @description the value in force */
+            value: number | string | boolean | Record<string, never> | unknown[];
+        };
+        SettlementRunDto: {
+            /** @description lots whose winner defaulted (no contract in time) */
+            defaulted: string[];
+            /** @description lots newly settled */
+            settled: string[];
+            /** @description contracts terminated for long default */
+            terminated: string[];
+        };
+        SettlementViewDto: {
+            /** Format: date-time */
+            closedAt: string;
+            /** Format: date-time */
+            confirmationDeadline: string | null;
+            /** Format: date-time */
+            confirmationSignedAt: string | null;
+            /** Format: date-time */
+            contractDeadline: string | null;
+            /** Format: uuid */
+            contractId: string | null;
+            /**
+             * @description the winner’s deposit converted to earnest money (定金)
+             * @example 25000000.00
+             */
+            earnest: string;
+            /** Format: uuid */
+            lotId: string;
+            /** @example GT2027-001-01 */
+            lotNumber: string;
+            /** @enum {string} */
+            outcome: "sold" | "unsold";
+            overdue: ("confirmation" | "contract" | "refunds" | "publication" | "service_target")[];
+            /**
+             * @description 成交总价, 元; null when unsold
+             * @example 125000000.00
+             */
+            price: string | null;
+            /** Format: date-time */
+            publicationDeadline: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /**
+             * Format: date-time
+             * @description when the losing bidders’ deposits are refunded by
+             */
+            refundDue: string;
+            /** @description refunds of this lot still due */
+            refundsDue: number;
+            /**
+             * Format: date-time
+             * @description the 40-day service target
+             */
+            serviceDeadline: string;
+            /** @enum {string} */
+            status: "awaiting_contract" | "contracted" | "paid" | "defaulted" | "unsold";
+        };
         SimulatedDepositDto: {
             /** @example 2000000.00 */
             amount: string;
@@ -2790,6 +4265,108 @@ export interface components {
              * @enum {boolean}
              */
             simulated: true;
+        };
+        SkippedLineDto: {
+            /** @description the stored line differs in amount, direction or time */
+            conflicting: boolean;
+            /** @description physical line of the file */
+            line: number;
+            /**
+             * Format: uuid
+             * @description the statement that already holds it
+             */
+            statementId: string;
+            txnId: string;
+        };
+        StaffBidDto: {
+            /** Format: uuid */
+            applicationId: string;
+            /** @example 3500.00 */
+            area: string | null;
+            /** @example 某某置业有限公司 */
+            bidderName: string;
+            /** @example 007 */
+            bidderNumber: string;
+            clientBidId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 91310000MA1FL0XX2K */
+            creditCode: string | null;
+            hash: string;
+            joint: boolean;
+            /** @enum {string} */
+            kind: "price" | "area" | "share";
+            /** @example 12500000.00 */
+            price: string | null;
+            seq: number;
+            /** @example 0.1500 */
+            share: string | null;
+        };
+        StaffCommandResultDto: {
+            /** Format: date-time */
+            deadline: string | null;
+            /** @enum {string} */
+            phase: "draft" | "published" | "applying" | "listing" | "timed_round" | "auction_round" | "cap_round" | "sealed_bidding" | "opening" | "frozen" | "suspended" | "closed_sold" | "closed_unsold" | "terminated";
+            seq: number;
+        };
+        StaffLotDetailDto: {
+            /** Format: uuid */
+            announcementId: string;
+            /** @example 2000000.00 */
+            deposit: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 100000.00 */
+            increment: string | null;
+            /** @example GT2027-001-01 */
+            lotNumber: string;
+            /** @enum {string} */
+            method: "auction" | "listing" | "tender";
+            parcelIds: string[];
+            /** @enum {string} */
+            phase: "draft" | "published" | "applying" | "listing" | "timed_round" | "auction_round" | "cap_round" | "sealed_bidding" | "opening" | "frozen" | "suspended" | "closed_sold" | "closed_unsold" | "terminated";
+            /** @description a practice lot (模拟竞价): a rehearsal, no real sale */
+            practice: boolean;
+            /** @example 15000000.00 */
+            priceCap: string | null;
+            reserve: components["schemas"]["LotReserveStatusDto"];
+            schedule: components["schemas"]["LotScheduleViewDto"];
+            /** @example 10000000.00 */
+            startPrice: string;
+            terms: components["schemas"]["LotTermsViewDto"];
+            /** @example 鲤城区江南片区A-03地块 */
+            title: string;
+            /** @description optimistic-lock version of the row */
+            version: number;
+        };
+        StaffLotViewDto: {
+            /** Format: uuid */
+            announcementId: string;
+            /** @example 2000000.00 */
+            deposit: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 100000.00 */
+            increment: string | null;
+            /** @example GT2027-001-01 */
+            lotNumber: string;
+            /** @enum {string} */
+            method: "auction" | "listing" | "tender";
+            parcelIds: string[];
+            /** @enum {string} */
+            phase: "draft" | "published" | "applying" | "listing" | "timed_round" | "auction_round" | "cap_round" | "sealed_bidding" | "opening" | "frozen" | "suspended" | "closed_sold" | "closed_unsold" | "terminated";
+            /** @description a practice lot (模拟竞价): a rehearsal, no real sale */
+            practice: boolean;
+            /** @example 15000000.00 */
+            priceCap: string | null;
+            schedule: components["schemas"]["LotScheduleViewDto"];
+            /** @example 10000000.00 */
+            startPrice: string;
+            terms: components["schemas"]["LotTermsViewDto"];
+            /** @example 鲤城区江南片区A-03地块 */
+            title: string;
+            /** @description optimistic-lock version of the row */
+            version: number;
         };
         StartPracticeDto: {
             /**
@@ -2843,6 +4420,197 @@ export interface components {
              */
             startPrice?: string;
         };
+        StatementDetailDto: {
+            counts: components["schemas"]["LineStatusCountsDto"];
+            /** @enum {string} */
+            encoding: "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
+            filename: string;
+            fingerprint: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            importedAt: string;
+            importedBy: string | null;
+            lineCount: number;
+            lines: components["schemas"]["StatementLineViewDto"][];
+            storedLines: number;
+        };
+        StatementImportReportDto: {
+            counts: components["schemas"]["ImportCountsDto"];
+            /** @enum {boolean} */
+            duplicate: false;
+            /** @enum {string} */
+            encoding: "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
+            filename: string;
+            fingerprint: string;
+            /** Format: date-time */
+            importedAt: string;
+            matched: components["schemas"]["MatchedLineDto"][];
+            outstanding: components["schemas"]["ExpectedItemViewDto"][];
+            partial: components["schemas"]["PartialLineDto"][];
+            skipped: components["schemas"]["SkippedLineDto"][];
+            /** Format: uuid */
+            statementId: string;
+            unmatched: components["schemas"]["UnmatchedLineDto"][];
+        };
+        StatementLinePageDto: {
+            items: components["schemas"]["StatementLineViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        StatementLineViewDto: {
+            /**
+             * @description positive; the sign is in direction
+             * @example 2000000.00
+             */
+            amount: string;
+            /** Format: date-time */
+            bookedAt: string;
+            counterpartyAccount: string | null;
+            counterpartyName: string | null;
+            /**
+             * Format: date
+             * @description Shanghai calendar date of bookedAt
+             * @example 2026-11-16
+             */
+            date: string;
+            /**
+             * @description line − expected
+             * @example -100.00
+             */
+            difference: string | null;
+            /**
+             * @description credit = money in, debit = money out
+             * @enum {string}
+             */
+            direction: "credit" | "debit";
+            /** Format: uuid */
+            id: string;
+            lineNo: number;
+            matchedId: string | null;
+            matchedKind: string | null;
+            reference: string | null;
+            resolutionReason: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            /** Format: uuid */
+            statementId: string;
+            /** @enum {string} */
+            status: "matched" | "partial" | "unmatched" | "resolved" | "ignored";
+            subAccount: string | null;
+            suggestions: components["schemas"]["StoredSuggestionDto"][];
+            /** @example TX20261116001 */
+            txnId: string;
+        };
+        StatementPageDto: {
+            items: components["schemas"]["StatementViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        StatementViewDto: {
+            counts: components["schemas"]["LineStatusCountsDto"];
+            /** @enum {string} */
+            encoding: "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
+            filename: string;
+            fingerprint: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            importedAt: string;
+            importedBy: string | null;
+            lineCount: number;
+            storedLines: number;
+        };
+        StoredSuggestionDto: {
+            /** @example 2000000.00 */
+            amount: string;
+            daysFromDue?: number;
+            /**
+             * @description line − expected, on a partial candidate
+             * @example -100.00
+             */
+            difference?: string;
+            /**
+             * Format: date
+             * @example 2027-03-09
+             */
+            dueDate?: string;
+            /** @example deposit:3f0c2a9b-… */
+            id: string;
+            /**
+             * @description deposit, installment, penalty, refund, remittance…
+             * @example deposit
+             */
+            kind: string;
+            /**
+             * @description the candidate of a partial line
+             * @enum {boolean}
+             */
+            partial?: true;
+            /**
+             * @example [
+             *       "amount",
+             *       "reference"
+             *     ]
+             */
+            reasons: string[];
+            /**
+             * @description already booked: a line matching it only confirms it
+             * @enum {boolean}
+             */
+            recorded?: true;
+            /** @example TK3F0C2A9B1D4E */
+            reference?: string;
+            /** @enum {string} */
+            rule?: "sub_account" | "reference";
+            /**
+             * @description 0–1, two decimals
+             * @example 0.85
+             */
+            similarity?: number;
+            /**
+             * @description the virtual sub-account (虚拟子账号) it is paid into
+             * @example 955880123456789015
+             */
+            subAccount?: string;
+        };
+        SupplyPlanDto: {
+            quarters: components["schemas"]["SupplyPlanQuarterDto"][];
+            total: components["schemas"]["SupplyPlanTotalDto"];
+            /** @description parcels without a planned quarter */
+            unscheduled: components["schemas"]["SupplyPlanTotalDto"];
+            /** @example 2027 */
+            year: number;
+        };
+        SupplyPlanParcelDto: {
+            /** @example 20000.00 */
+            area: string;
+            /** @example QZ-2026-017 */
+            code: string;
+            /** @example 鲤城区 */
+            district: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            state: "acquired" | "in_reserve" | "developing" | "ready_for_supply" | "listed" | "sold" | "withdrawn";
+        };
+        SupplyPlanQuarterDto: {
+            /** @example 20000.00 */
+            area: string;
+            count: number;
+            parcels: components["schemas"]["SupplyPlanParcelDto"][];
+            /** @example 2027-Q1 */
+            quarter: string;
+        };
+        SupplyPlanTotalDto: {
+            /** @example 20000.00 */
+            area: string;
+            count: number;
+        };
         SuspensionRequestDto: {
             /** @enum {string} */
             ground: "court_or_discipline_request" | "planning_change" | "system_failure" | "other";
@@ -2869,6 +4637,110 @@ export interface components {
              *     ]
              */
             warningSeconds?: number[];
+        };
+        TokenPairDto: {
+            /** @description JWT access token, sent as `Authorization: Bearer …` */
+            accessToken: string;
+            /**
+             * @description seconds the access token lives
+             * @example 900
+             */
+            expiresIn: number;
+            /**
+             * @description seconds the refresh token lives
+             * @example 604800
+             */
+            refreshExpiresIn: number;
+            /** @description single-use refresh token */
+            refreshToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+        };
+        TrialBalanceDto: {
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            asOf: string | null;
+            /** @description debits equal credits exactly */
+            balanced: boolean;
+            bySubject: boolean;
+            rows: components["schemas"]["TrialBalanceRowDto"][];
+            totals: components["schemas"]["DebitCreditTotalsDto"];
+        };
+        TrialBalanceRowDto: {
+            /** @example 1002 */
+            accountCode: string;
+            /**
+             * @description on the account’s normal side
+             * @example 2000000.00
+             */
+            balance: string;
+            /** @example 0.00 */
+            creditTotal: string;
+            /** @example 2000000.00 */
+            debitTotal: string;
+            /** @enum {string} */
+            kind: "asset" | "liability" | "revenue" | "clearing";
+            /** @example Bank */
+            nameEn: string;
+            /** @example 银行存款 */
+            nameZh: string;
+            /** @enum {string} */
+            normalSide: "debit" | "credit";
+            /** @description null on a row summing every subject */
+            subject: string | null;
+        };
+        UnmatchedLineDto: {
+            line: components["schemas"]["StatementLineViewDto"];
+            suggestions: components["schemas"]["StoredSuggestionDto"][];
+        };
+        UnremittedAccountDto: {
+            /** @example 4101 */
+            code: string;
+            /** @example Land premium revenue */
+            nameEn: string;
+            /** @example 土地出让收入 */
+            nameZh: string;
+            /** @enum {string} */
+            part: "landPremium" | "penalties" | "forfeitures";
+            /**
+             * @description still owed by land users
+             * @example 0.00
+             */
+            receivable: string;
+            /**
+             * @description collected and not yet remitted
+             * @example 12500000.00
+             */
+            remittable: string;
+            /** @example 0.00 */
+            remitted: string;
+            /** @example 12500000.00 */
+            revenue: string;
+            /** @example 12500000.00 */
+            unremitted: string;
+        };
+        UnremittedDto: {
+            accounts: components["schemas"]["UnremittedAccountDto"][];
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            asOf: string | null;
+            totals: components["schemas"]["UnremittedTotalsDto"];
+        };
+        UnremittedTotalsDto: {
+            /** @example 0.00 */
+            receivable: string;
+            /** @example 12500000.00 */
+            remittable: string;
+            /** @example 0.00 */
+            remitted: string;
+            /** @example 12500000.00 */
+            revenue: string;
+            /** @example 12500000.00 */
+            unremitted: string;
         };
         UpdateLotDto: {
             /** @example SG2026-01 */
@@ -2929,6 +4801,24 @@ export interface components {
             /** @example 营业执照 */
             title: string;
         };
+        UserPageDto: {
+            items: components["schemas"]["UserViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        UserViewDto: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 王储备 */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            roles: ("admin" | "reserve_officer" | "trading_officer" | "pricing_committee" | "supervisor" | "finance_officer" | "bidder")[];
+            /** @example wang.reserve */
+            username: string;
+        };
         VerifyReserveDto: {
             /**
              * Format: uuid
@@ -2952,6 +4842,28 @@ export interface components {
              * @example https://t0.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=KEY
              */
             tileUrl: string | null;
+        };
+        WorkingDayAnswerDto: {
+            /**
+             * Format: date
+             * @example 2027-02-10
+             */
+            date: string;
+            workingDay: boolean;
+        };
+        WorkingDaysBetweenAnswerDto: {
+            /**
+             * Format: date
+             * @example 2027-02-08
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2027-02-19
+             */
+            to: string;
+            /** @example 3 */
+            workingDays: number;
         };
     };
     responses: never;
@@ -2979,7 +4891,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnouncementPageDto"];
+                };
             };
         };
     };
@@ -3000,7 +4914,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnouncementDetailDto"];
+                };
             };
         };
     };
@@ -3019,7 +4935,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnouncementDetailDto"];
+                };
             };
         };
     };
@@ -3038,7 +4956,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeletedAnnouncementDto"];
+                };
             };
         };
     };
@@ -3061,7 +4981,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnouncementDetailDto"];
+                };
             };
         };
     };
@@ -3084,7 +5006,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffLotViewDto"];
+                };
             };
         };
     };
@@ -3103,7 +5027,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnouncementDetailDto"];
+                };
             };
         };
     };
@@ -3126,7 +5052,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnouncementDetailDto"];
+                };
             };
         };
     };
@@ -3149,7 +5077,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequestDto"];
+                };
             };
         };
     };
@@ -3172,7 +5102,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequestDto"];
+                };
             };
         };
     };
@@ -3415,7 +5347,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequestPageDto"];
+                };
             };
         };
     };
@@ -3438,7 +5372,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequestDto"];
+                };
             };
         };
     };
@@ -3465,7 +5401,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
             };
         };
     };
@@ -3486,7 +5424,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
             };
         };
     };
@@ -3503,6 +5443,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the session has ended */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3524,7 +5465,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserViewDto"];
+                };
             };
         };
     };
@@ -3541,6 +5484,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description changed; every session of the account has ended */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3566,7 +5510,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
             };
         };
     };
@@ -3588,7 +5534,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatementLinePageDto"];
+                };
             };
         };
     };
@@ -3611,7 +5559,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatementLineViewDto"];
+                };
             };
         };
     };
@@ -3631,7 +5581,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatementPageDto"];
+                };
             };
         };
     };
@@ -3648,11 +5600,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the same statement was imported before; nothing changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateStatementReportDto"];
+                };
+            };
+            /** @description imported and reconciled */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatementImportReportDto"];
+                };
             };
         };
     };
@@ -3671,7 +5635,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatementDetailDto"];
+                };
             };
         };
     };
@@ -3833,7 +5799,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AddWorkingDaysAnswerDto"];
+                };
             };
         };
     };
@@ -3852,7 +5820,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarDayViewDto"][];
+                };
             };
         };
     };
@@ -3875,7 +5845,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarDayViewDto"];
+                };
             };
         };
     };
@@ -3892,6 +5864,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description removed */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3915,7 +5888,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkingDayAnswerDto"];
+                };
             };
         };
     };
@@ -3935,7 +5910,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkingDaysBetweenAnswerDto"];
+                };
             };
         };
     };
@@ -3954,7 +5931,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractViewDto"];
+                };
             };
         };
     };
@@ -3978,7 +5957,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractViewDto"];
+                };
             };
         };
     };
@@ -4001,7 +5982,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractViewDto"];
+                };
             };
         };
     };
@@ -4018,7 +6001,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractViewDto"][];
+                };
             };
         };
     };
@@ -4035,7 +6020,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthReport"];
+                };
+            };
+            /** @description the database is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReport"];
+                };
             };
         };
     };
@@ -4076,7 +6072,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountBalanceDto"];
+                };
             };
         };
     };
@@ -4099,7 +6097,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EntryPageDto"];
+                };
             };
         };
     };
@@ -4118,11 +6118,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the reversing entry */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EntryViewDto"];
+                };
             };
         };
     };
@@ -4142,11 +6145,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the trial balance (JSON), or the same table as a CSV or XLSX download (format=csv|xlsx) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrialBalanceDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -4166,7 +6174,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnremittedDto"];
+                };
             };
         };
     };
@@ -4185,7 +6195,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffLotDetailDto"];
+                };
             };
         };
     };
@@ -4204,7 +6216,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeletedLotDto"];
+                };
             };
         };
     };
@@ -4227,7 +6241,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffLotViewDto"];
+                };
             };
         };
     };
@@ -4292,7 +6308,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeViewDto"];
+                };
             };
         };
     };
@@ -4311,7 +6329,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConfirmationViewDto"];
+                };
             };
         };
     };
@@ -4326,11 +6346,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the PDF document */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
         };
     };
@@ -4349,7 +6372,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConfirmationSignedDto"];
+                };
             };
         };
     };
@@ -4372,7 +6397,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractViewDto"];
+                };
             };
         };
     };
@@ -4414,7 +6441,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReserveProposalStatusDto"];
+                };
             };
         };
     };
@@ -4433,7 +6462,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReserveProposalStatusDto"];
+                };
             };
         };
     };
@@ -4452,7 +6483,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResultPublishedDto"];
+                };
             };
         };
     };
@@ -4473,7 +6506,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffBidDto"][];
+                };
             };
         };
     };
@@ -4496,7 +6531,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffCommandResultDto"];
+                };
             };
         };
     };
@@ -4519,7 +6556,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffCommandResultDto"];
+                };
             };
         };
     };
@@ -4542,7 +6581,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffCommandResultDto"];
+                };
             };
         };
     };
@@ -4561,7 +6602,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationViewDto"];
+                };
             };
         };
     };
@@ -4583,7 +6626,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
             };
         };
     };
@@ -4600,7 +6645,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationsMarkedDto"];
+                };
             };
         };
     };
@@ -4623,7 +6670,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParcelPageDto"];
+                };
             };
         };
     };
@@ -4644,7 +6693,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParcelDetailDto"];
+                };
             };
         };
     };
@@ -4663,7 +6714,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParcelDetailDto"];
+                };
             };
         };
     };
@@ -4686,7 +6739,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParcelDetailDto"];
+                };
             };
         };
     };
@@ -4709,7 +6764,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParcelDetailDto"];
+                };
             };
         };
     };
@@ -4732,7 +6789,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParcelDetailDto"];
+                };
             };
         };
     };
@@ -4751,7 +6810,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParcelHistoryEntryDto"][];
+                };
             };
         };
     };
@@ -4774,7 +6835,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParcelViewDto"];
+                };
             };
         };
     };
@@ -4884,7 +6947,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeCandidatePageDto"];
+                };
             };
         };
     };
@@ -4962,7 +7027,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConfirmationCheckDto"];
+                };
             };
         };
     };
@@ -4985,7 +7052,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConfirmationCheckDto"];
+                };
             };
         };
     };
@@ -5023,7 +7092,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LotChainDto"];
+                };
             };
         };
     };
@@ -5042,7 +7113,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainVerificationDto"];
+                };
             };
         };
     };
@@ -5064,7 +7137,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LotEventsDto"];
+                };
             };
         };
     };
@@ -5083,7 +7158,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LotResultDto"];
+                };
             };
         };
     };
@@ -5102,7 +7179,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LotSnapshotDto"];
+                };
             };
         };
     };
@@ -5188,7 +7267,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LandSalesReportDto"];
+                };
             };
         };
     };
@@ -5205,7 +7286,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServerTimeDto"];
+                };
             };
         };
     };
@@ -5245,7 +7328,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RefundViewDto"][];
+                };
             };
         };
     };
@@ -5268,7 +7353,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RefundViewDto"];
+                };
             };
         };
     };
@@ -5285,7 +7372,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RefundViewDto"][];
+                };
             };
         };
     };
@@ -5307,11 +7396,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the report (format=json), or the same table as a CSV or XLSX download */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LandSalesReportDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -5328,7 +7422,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReserveReportDto"];
+                };
             };
         };
     };
@@ -5347,7 +7443,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupplyPlanDto"];
+                };
             };
         };
     };
@@ -5364,7 +7462,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettingViewDto"][];
+                };
             };
         };
     };
@@ -5387,7 +7487,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettingViewDto"];
+                };
             };
         };
     };
@@ -5407,7 +7509,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettlementViewDto"][];
+                };
             };
         };
     };
@@ -5424,7 +7528,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MySettlementDto"][];
+                };
             };
         };
     };
@@ -5441,7 +7547,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettlementRunDto"];
+                };
             };
         };
     };
@@ -5462,7 +7570,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PriceFigures"];
+                };
             };
         };
     };
@@ -5482,7 +7592,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RemittancePageDto"];
+                };
             };
         };
     };
@@ -5499,11 +7611,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the same remittance was recorded before (duplicate: true); nothing changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemittanceResultDto"];
+                };
+            };
+            /** @description recorded (duplicate: false) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RemittanceResultDto"];
+                };
             };
         };
     };
@@ -5523,7 +7647,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
             };
         };
     };
@@ -5544,7 +7670,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserViewDto"];
+                };
             };
         };
     };
@@ -5563,7 +7691,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserViewDto"];
+                };
             };
         };
     };
@@ -5586,7 +7716,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserViewDto"];
+                };
             };
         };
     };

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Permission } from '@app/auth/domain/permission';
 import { CurrentActor, RequirePermission } from '@app/auth/http/access.decorators';
 import { AcceptsUpload, PageQueryDto, type Actor } from '@app/common';
 import { StatementImportService } from '../application/statement-import.service';
 import { ImportStatementDto, ResolutionDto, StatementLinesQueryDto } from './dto/ledger.dto';
+import { DuplicateStatementReportDto, StatementDetailDto, StatementImportReportDto, StatementLinePageDto, StatementLineViewDto, StatementPageDto } from './dto/ledger.responses';
 
 @ApiTags('ledger')
 @ApiBearerAuth()
@@ -16,6 +17,8 @@ export class BankStatementsController {
   @Post('bank-statements')
   @AcceptsUpload()
   @RequirePermission(Permission.LedgerWrite)
+  @ApiCreatedResponse({ type: StatementImportReportDto, description: 'imported and reconciled' })
+  @ApiOkResponse({ type: DuplicateStatementReportDto, description: 'the same statement was imported before; nothing changed' })
   @ApiOperation({
     summary: 'Import a bank statement (CSV as base64) and reconcile it',
     description:
@@ -29,6 +32,7 @@ export class BankStatementsController {
 
   @Get('bank-statements')
   @RequirePermission(Permission.LedgerRead)
+  @ApiOkResponse({ type: StatementPageDto })
   @ApiOperation({ summary: 'Imported bank statements, newest first, with their lines counted by status' })
   list(@Query() query: PageQueryDto) {
     return this.statements.list(query);
@@ -36,6 +40,7 @@ export class BankStatementsController {
 
   @Get('bank-statements/:id')
   @RequirePermission(Permission.LedgerRead)
+  @ApiOkResponse({ type: StatementDetailDto })
   @ApiOperation({ summary: 'One statement with its lines and their reconciliation status' })
   get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.statements.get(id);
@@ -43,6 +48,7 @@ export class BankStatementsController {
 
   @Get('bank-statement-lines')
   @RequirePermission(Permission.LedgerRead)
+  @ApiOkResponse({ type: StatementLinePageDto })
   @ApiOperation({ summary: 'Statement lines by status (default: unmatched and partial, the ones to resolve)' })
   lines(@Query() query: StatementLinesQueryDto) {
     return this.statements.lines(query);
@@ -51,6 +57,7 @@ export class BankStatementsController {
   @Post('bank-statement-lines/:id/resolution')
   @HttpCode(200)
   @RequirePermission(Permission.LedgerWrite)
+  @ApiOkResponse({ type: StatementLineViewDto })
   @ApiOperation({ summary: 'Resolve an open line by hand, with a reason: match it to an expected item, or ignore it (audited)' })
   resolve(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ResolutionDto, @CurrentActor() actor: Actor) {
     const resolution = dto.action === 'match' ? { action: 'match' as const, itemId: dto.itemId ?? '', reason: dto.reason } : { action: 'ignore' as const, reason: dto.reason };

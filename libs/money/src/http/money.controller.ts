@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/auth/http/access.decorators';
 import { formatFloorArea, saleFigures } from '../derived-figures';
 import { toArea, toMoney, toRatio } from '../is-money.validator';
-import { PriceFiguresDto, type PriceFigures } from './price-figures.dto';
+import { PriceFigures, PriceFiguresDto } from './price-figures.dto';
 
 /**
  * The figures a result notice prints, computed by the platform's one function (saleFigures): the
@@ -16,6 +16,7 @@ export class MoneyController {
   @Post('price-figures')
   @HttpCode(200)
   @Public()
+  @ApiOkResponse({ type: PriceFigures })
   @ApiOperation({ summary: 'Derived price figures and the total in 大写, from decimal strings (one parcel)' })
   figures(@Body() dto: PriceFiguresDto): PriceFigures {
     const price = toMoney(dto.price, 'price');

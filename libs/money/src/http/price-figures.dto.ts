@@ -22,17 +22,16 @@ export class PriceFiguresDto {
   priceUnit?: PriceUnit;
 }
 
-export interface PriceFigures {
-  priceUnit: PriceUnit;
-  /** As given, in `priceUnit`. */
-  price: string;
-  /** 成交总价, 元. */
-  totalPrice: string;
-  priceInWords: string;
-  priceInWanYuan: string;
-  unitPrice: string | null;
-  floorArea: string | null;
-  floorPrice: string | null;
-  premiumRate: string;
-  premiumPercent: string;
+/** The derived figures of a price (the answer of POST /tools/price-figures). */
+export class PriceFigures {
+  @ApiProperty({ enum: PRICE_UNITS }) priceUnit: PriceUnit;
+  @ApiProperty({ example: '12500000.00', description: 'as given, in `priceUnit`' }) price: string;
+  @ApiProperty({ example: '12500000.00', description: '成交总价, 元' }) totalPrice: string;
+  @ApiProperty({ example: '壹仟贰佰伍拾万元整', description: 'the total in capital numerals (大写)' }) priceInWords: string;
+  @ApiProperty({ example: '1250.0000万元', description: 'the total in 万元' }) priceInWanYuan: string;
+  @ApiProperty({ type: String, nullable: true, example: '625.00', description: '元/㎡ of land' }) unitPrice: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '50000.00', description: 'area × maximum plot ratio, ㎡; null without a plot ratio' }) floorArea: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '250.00', description: '楼面价, 元/建筑㎡' }) floorPrice: string | null;
+  @ApiProperty({ example: '0.2500', description: '溢价率, 4 places' }) premiumRate: string;
+  @ApiProperty({ example: '25.00%' }) premiumPercent: string;
 }

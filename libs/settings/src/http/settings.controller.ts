@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsDefined, IsString, MaxLength, MinLength } from 'class-validator';
 import { Permission } from '@app/auth/domain/permission';
 import { Public, RequirePermission } from '@app/auth/http/access.decorators';
 import { SettingsService } from '../application/settings.service';
+import { SettingViewDto } from './dto/settings.responses';
 
 export class SetSettingDto {
   @ApiProperty({
@@ -25,6 +26,7 @@ export class SettingsController {
 
   @Get()
   @Public()
+  @ApiOkResponse({ type: [SettingViewDto] })
   @ApiOperation({ summary: 'Every platform setting with its default and current value (the rules are public)' })
   list() {
     return this.settings.list();
@@ -33,6 +35,7 @@ export class SettingsController {
   @Put(':key')
   @RequirePermission(Permission.SettingsEdit)
   @ApiBearerAuth()
+  @ApiOkResponse({ type: SettingViewDto })
   @ApiOperation({ summary: 'Change a setting, with a reason (audited)' })
   set(@Param('key') key: string, @Body() dto: SetSettingDto) {
     return this.settings.set(key, dto.value, dto.reason);

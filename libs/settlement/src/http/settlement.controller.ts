@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { Response } from 'express';
@@ -9,6 +9,7 @@ import type { IsoDate } from '@app/calendar/domain/calendar-day';
 import type { Actor } from '@app/common';
 import { IsMoney, Money } from '@app/money';
 import { SettlementService } from '../application/settlement.service';
+import { ConfirmationCheckDto, ConfirmationSignedDto, ConfirmationViewDto, ContractViewDto, MySettlementDto, RefundViewDto, ResultPublishedDto, SettlementRunDto, SettlementViewDto } from './dto/settlement.responses';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -83,6 +84,7 @@ export class SettlementController {
   @Get('settlements')
   @ApiBearerAuth()
   @RequirePermission(Permission.SettlementRead)
+  @ApiOkResponse({ type: [SettlementViewDto] })
   @ApiOperation({ summary: 'Closed lots with their deadlines (confirmation, contract, refunds, publication, 40-day target) and what is overdue' })
   list(@Query() q: SettlementQueryDto) {
     return this.settlement.settlements({ overdue: q.overdue });
@@ -91,6 +93,7 @@ export class SettlementController {
   @Get('settlements/mine')
   @ApiBearerAuth()
   @RequirePermission(Permission.BidderSelf)
+  @ApiOkResponse({ type: [MySettlementDto] })
   @ApiOperation({ summary: 'The settlements of the lots you won (every partner of a winning joint bid): status, price, earnest money, deadlines, contract' })
   mySettlements(@CurrentActor() actor: Actor) {
     return this.settlement.mySettlements(actor);
@@ -99,6 +102,7 @@ export class SettlementController {
   @Get('lots/:id/confirmation')
   @ApiBearerAuth()
   @Authenticated()
+  @ApiOkResponse({ type: ConfirmationViewDto })
   @ApiOperation({ summary: 'The transaction confirmation (成交确认书) of a sold lot: for the winner, and staff' })
   confirmation(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
     return this.settlement.confirmation(id, actor, hasPermission(actor.roles, Permission.SettlementRead));
@@ -107,6 +111,8 @@ export class SettlementController {
   @Get('lots/:id/confirmation/pdf')
   @ApiBearerAuth()
   @Authenticated()
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'the PDF document', schema: { type: 'string', format: 'binary' } })
   @ApiOperation({ summary: 'The confirmation as the PDF whose SHA-256 is on record' })
   async pdf(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     const { pdf, filename } = await this.settlement.confirmationPdf(id, actor, hasPermission(actor.roles, Permission.SettlementRead));
@@ -118,6 +124,7 @@ export class SettlementController {
   @Post('lots/:id/confirmation/signature')
   @ApiBearerAuth()
   @RequirePermission(Permission.BidderSelf)
+  @ApiCreatedResponse({ type: ConfirmationSignedDto })
   @ApiOperation({ summary: 'The winner confirms the transaction confirmation online, before its deadline' })
   sign(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
     return this.settlement.signConfirmation(id, actor);
@@ -125,6 +132,7 @@ export class SettlementController {
 
   @Get('public/confirmations/:code')
   @Public()
+  @ApiOkResponse({ type: ConfirmationCheckDto })
   @ApiOperation({ summary: 'Verify a confirmation by the code printed on it: lot, price, document hash (no identities)' })
   verify(@Param('code') code: string) {
     return this.settlement.verifyConfirmation(code);
@@ -133,6 +141,7 @@ export class SettlementController {
   @Post('public/confirmations/:code/check')
   @Public()
   @HttpCode(200)
+  @ApiOkResponse({ type: ConfirmationCheckDto })
   @ApiOperation({ summary: 'Check that a PDF (by its SHA-256) is the confirmation on record for the code' })
   check(@Param('code') code: string, @Body() dto: DocumentCheckDto) {
     return this.settlement.verifyConfirmation(code, dto.sha256);
@@ -141,6 +150,7 @@ export class SettlementController {
   @Post('lots/:id/contract')
   @ApiBearerAuth()
   @RequirePermission(Permission.SettlementManage)
+  @ApiCreatedResponse({ type: ContractViewDto })
   @ApiOperation({ summary: 'Record the signed land contract (出让合同): payment schedule, earnest money credited, receivable posted' })
   contract(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ContractDto) {
     return this.settlement.signContract(id, { contractNumber: dto.contractNumber, signedOn: dto.signedOn as IsoDate, plan: dto.plan });
@@ -149,6 +159,7 @@ export class SettlementController {
   @Get('contracts/mine')
   @ApiBearerAuth()
   @RequirePermission(Permission.BidderSelf)
+  @ApiOkResponse({ type: [ContractViewDto] })
   @ApiOperation({ summary: 'Your land contracts (every partner of a winning joint bid): installments, payments, what is outstanding and overdue, penalties' })
   myContracts(@CurrentActor() actor: Actor) {
     return this.settlement.myContracts(actor);
@@ -157,6 +168,7 @@ export class SettlementController {
   @Get('contracts/:id')
   @ApiBearerAuth()
   @Authenticated()
+  @ApiOkResponse({ type: ContractViewDto })
   @ApiOperation({ summary: 'A contract: installments, payments, what is outstanding and overdue, penalties. For staff, and for the winner’s own (anyone else: 404)' })
   getContract(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
     return this.settlement.contract(id, actor, hasPermission(actor.roles, Permission.SettlementRead));
@@ -165,6 +177,7 @@ export class SettlementController {
   @Post('contracts/:id/payments')
   @ApiBearerAuth()
   @RequirePermission(Permission.PaymentRecord)
+  @ApiCreatedResponse({ type: ContractViewDto })
   @ApiOperation({ summary: 'Record a premium or penalty payment by hand (bank statements record them automatically)' })
   payment(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: PaymentDto) {
     return this.settlement.recordPaymentTx(id, { kind: dto.kind, amount: Money.parse(dto.amount, 'amount', { min: '0.01' }), paidOn: dto.paidOn as IsoDate, bankTxnId: dto.bankTxnId });
@@ -173,6 +186,7 @@ export class SettlementController {
   @Post('contracts/:id/installments/:number/extension')
   @ApiBearerAuth()
   @RequirePermission(Permission.SettlementManage)
+  @ApiCreatedResponse({ type: ContractViewDto })
   @ApiOperation({ summary: 'Record an approved payment extension (延期缴款) of an installment not yet due (audited with its reason)' })
   extend(@Param('id', new ParseUUIDPipe()) id: string, @Param('number', new ParseIntPipe()) number: number, @Body() dto: ExtensionDto) {
     return this.settlement.extendInstallment(id, number, { dueDate: dto.dueDate as IsoDate, reason: dto.reason });
@@ -181,6 +195,7 @@ export class SettlementController {
   @Get('refunds/mine')
   @ApiBearerAuth()
   @RequirePermission(Permission.BidderSelf)
+  @ApiOkResponse({ type: [RefundViewDto] })
   @ApiOperation({ summary: 'The refunds of your deposits (winner or not): amount, due date, status, bank reference once paid' })
   myRefunds(@CurrentActor() actor: Actor) {
     return this.settlement.myRefunds(actor);
@@ -189,6 +204,7 @@ export class SettlementController {
   @Get('refunds')
   @ApiBearerAuth()
   @RequirePermission(Permission.SettlementRead)
+  @ApiOkResponse({ type: [RefundViewDto] })
   @ApiOperation({ summary: 'Deposit refunds with their due dates and bank references (each with the reference to quote on the transfer)' })
   refunds(@Query() q: RefundQueryDto) {
     return this.settlement.refunds(q);
@@ -197,6 +213,7 @@ export class SettlementController {
   @Post('refunds/:id/payment')
   @ApiBearerAuth()
   @RequirePermission(Permission.PaymentRecord)
+  @ApiCreatedResponse({ type: RefundViewDto })
   @ApiOperation({ summary: 'A refund went out: its bank reference (statements record this automatically)' })
   refundPaid(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: RefundPaymentDto) {
     return this.settlement.markRefundPaidTx(id, { bankReference: dto.bankReference, paidOn: dto.paidOn as IsoDate });
@@ -205,6 +222,7 @@ export class SettlementController {
   @Post('lots/:id/result-publication')
   @ApiBearerAuth()
   @RequirePermission(Permission.SettlementManage)
+  @ApiCreatedResponse({ type: ResultPublishedDto })
   @ApiOperation({ summary: 'Publish the result (成交公示) with the winner’s name' })
   publish(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.settlement.publishResult(id);
@@ -214,6 +232,7 @@ export class SettlementController {
   @ApiBearerAuth()
   @RequirePermission(Permission.SettlementManage)
   @HttpCode(200)
+  @ApiOkResponse({ type: SettlementRunDto })
   @ApiOperation({ summary: 'Settle newly closed lots and enforce deadlines now (every instance also does it on a timer)' })
   run() {
     return this.settlement.runOnce();
