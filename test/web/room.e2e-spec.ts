@@ -168,7 +168,12 @@ describe('the bidding room in the browser', () => {
     await room.getByTestId('leader').filter({ hasText: '您领先' }).waitFor();
     expect(await room.getByTestId('my-bids').innerText()).toContain('13,000,000.00 元');
     expect(await seriousAxeViolations(room)).toEqual([]);
-    // Time travel: the round's deadline is two seconds away; the running clock closes the lot.
+    // Time travel: 25 s are left, and the clock looks now: it announces the lot's 30 s warning mark.
+    await moveDeadline(t, lotId, 25_000);
+    await t.dataSource.query(`UPDATE lot SET due_at = clock_timestamp() WHERE id = $1`, [lotId]);
+    await room.locator('.phase-banner').filter({ hasText: '限时竞价 · 距截止还有 30 秒' }).waitFor();
+    await room.locator('.board-countdown.warn').waitFor();
+    // Then two seconds are left; the running clock closes the lot at the deadline.
     await moveDeadline(t, lotId, 2000);
     await room.getByTestId('outcome').filter({ hasText: '恭喜，您以 13,000,000.00 元竞得本宗地。' }).waitFor({ timeout: 30_000 });
     await room.getByText('已成交', { exact: true }).first().waitFor();
