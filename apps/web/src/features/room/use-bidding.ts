@@ -18,8 +18,12 @@ export interface Submission {
   message?: string;
 }
 
-/** How often a bid without an answer is sent again (same clientBidId: the server answers it once). */
-const ATTEMPTS = 3;
+/**
+ * How often a bid without an answer is sent: a price, area or share carries its clientBidId, so the
+ * server answers a resend with the first answer; an opt-in or a sealed price has no such id, and a
+ * resend could only meet ALREADY_ENTERED / ALREADY_SUBMITTED, so it is sent once.
+ */
+const ATTEMPTS: Record<SubmissionKind, number> = { price: 3, area: 3, share: 3, optIn: 1, sealed: 1 };
 
 let counter = 0;
 /** A client bid id: 1–64 of A–Z a–z 0–9 . _ : - (contracts PlaceBid). */
@@ -30,8 +34,8 @@ function newClientBidId(): string {
 
 /**
  * Sends the bidder's messages over the lot's socket and tracks each one: pending until the server
- * acknowledges it, then committed (with its seq) or refused (with the server's code). A message that
- * gets no answer is sent again with the same clientBidId, so it can never count twice.
+ * acknowledges it, then committed (with its seq) or refused (with the server's code). A bid that gets
+ * no answer is sent again with the same clientBidId, so it can never count twice.
  */
 export function useBidding(socket: AuctionSocket, lotId: string) {
   const [submissions, setSubmissions] = useState<Submission[]>([]);
@@ -57,7 +61,7 @@ export function useBidding(socket: AuctionSocket, lotId: string) {
             return socket.request('bid:sealed', { lotId, price: value! });
         }
       };
-      for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      for (let attempt = 1; attempt <= ATTEMPTS[kind]; attempt++) {
         let ack: BidAck;
         try {
           ack = await request();
