@@ -92,7 +92,7 @@ function LotRoom({ lotId }: { lotId: string }) {
         <div className="room-side">
           <BidPanel view={view} you={you} terms={terms} lotLabel={`${view.lotNumber} ${title}`} submissions={submissions} send={send} />
           <MyBids submissions={submissions} />
-          <p className="muted room-clock">{t('features.room.serverClock', { offset: `${(clock.offsetMs / 1000).toFixed(1)} s` })}</p>
+          <p className="muted room-clock">{t('features.room.serverClock', { offset: `${(Math.round(clock.offsetMs / 100) / 10 || 0).toFixed(1)} s` })}</p>
         </div>
       </div>
     </div>
