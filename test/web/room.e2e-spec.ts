@@ -119,6 +119,8 @@ describe('the bidding room in the browser', () => {
 
   it('a dropped connection shows the banner; the room rejoins with lastSeq and shows the bids placed meanwhile once each, in seq order', async () => {
     const banner = room.getByText('连接中断，正在重新连接').waitFor();
+    // The browser goes offline (so it cannot reconnect before the rivals have bid) and its transport is cut.
+    await room.context().setOffline(true);
     const tokens = new Set(seats.map((s) => s.token));
     // Cut the browser's transport (the rivals' sockets carry the seeded tokens; the browser logged in).
     const io = t.app.get(AuctionGateway).server;
@@ -129,6 +131,8 @@ describe('the bidding room in the browser', () => {
     await banner;
     expect(await rivals[1].emit('bid:place', { lotId, clientBidId: 'r2-2', price: '12000000.00' })).toMatchObject({ ok: true });
     expect(await rivals[0].emit('bid:place', { lotId, clientBidId: 'r1-3', price: '12500000.00' })).toMatchObject({ ok: true });
+    expect(await room.getByText('连接中断，正在重新连接').isVisible()).toBe(true);
+    await room.context().setOffline(false);
     await price().filter({ hasText: '12,500,000.00' }).waitFor();
     await room.getByText('连接中断，正在重新连接').waitFor({ state: 'detached' });
     expect(await room.getByTestId('caught-up').innerText()).toContain('已重新连接，已按顺序补齐断线期间的 2 条事件。');

@@ -20,7 +20,9 @@ export interface PriceBoardProps {
 /** What a bidder watches: the price, who leads ("您领先" for itself), the time left, and the rules of the next bid. */
 export function PriceBoard({ view, you, startPrice, terms, clock, warn, onTick }: PriceBoardProps) {
   const { t } = useTranslation();
-  const counting = view.deadline !== null;
+  // A frozen or suspended lot's clock stands still (the frozen time is added to its deadline on resumption).
+  const paused = view.phase === 'frozen' || view.phase === 'suspended';
+  const counting = view.deadline !== null && !paused;
   const opens = !counting && view.opensAt && Date.parse(view.opensAt) > clock.now() ? view.opensAt : null;
   const youLead = you !== null && view.leaderNumber === you;
   const sold = view.phase === 'closed_sold';
@@ -48,7 +50,7 @@ export function PriceBoard({ view, you, startPrice, terms, clock, warn, onTick }
         <div className={warn ? 'board-countdown warn' : 'board-countdown'}>
           <span className="board-label">{counting ? t('features.room.board.countdown') : t('features.room.board.opensIn')}</span>
           <span className="countdown" data-testid="countdown">
-            <Countdown deadline={view.deadline ?? opens} clock={clock} marks={terms.warningSeconds} label={counting ? t('features.room.board.countdown') : t('features.room.board.opensIn')} onTick={onTick} />
+            <Countdown deadline={counting ? view.deadline : opens} clock={clock} marks={terms.warningSeconds} label={counting ? t('features.room.board.countdown') : t('features.room.board.opensIn')} onTick={onTick} />
           </span>
         </div>
       ) : null}
