@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { AuctionGateway } from '@app/bidding/realtime/auction.gateway';
 import { registerCompany } from '../support/bidders';
-import { AUCTION_TERMS, LISTING_TERMS, SaleBuilder } from '../support/sale-builder';
+import { AUCTION_TERMS, bearer, LISTING_TERMS, SaleBuilder } from '../support/sale-builder';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { connect, listen, moveDeadline, openTradingNow, publishedLot, qualifiedBidders, type Client, type Seat } from '../support/trading';
 import { openPracticeNow, simulatedTurn } from '../practice/practice-helpers';
@@ -158,6 +158,17 @@ describe('the bidding room in the browser', () => {
     const violations = await seriousAxeViolations(phone);
     expect(violations).toEqual([]);
     await phone.context().close();
+  });
+
+  it('a freeze by the supervisor shows in the room: the banner says 已暂停, the clock stands still, no bid can be sent; resuming restores it', async () => {
+    await t.http().post(`/api/lots/${lotId}/trading/freeze`).set(bearer(sale.tokens.supervisor)).send({ reason: '网络故障，暂停竞价' }).expect(201);
+    await room.locator('.phase-banner').filter({ hasText: '已暂停' }).waitFor();
+    await room.getByText('交易已暂停，恢复后可继续出价。').waitFor();
+    expect(await room.getByTestId('countdown').count()).toBe(0);
+    expect(await room.getByTestId('bid-submit').count()).toBe(0);
+    await t.http().post(`/api/lots/${lotId}/trading/resume`).set(bearer(sale.tokens.supervisor)).send({}).expect(201);
+    await room.locator('.phase-banner').filter({ hasText: '限时竞价' }).waitFor();
+    await room.getByTestId('countdown').waitFor();
   });
 
   it('the browser bids last, by keyboard alone; when the timed round ends the lot closes and the room says it won', async () => {
