@@ -35,11 +35,11 @@ describe('MoneyInput', () => {
   it('steppers add whole increments exactly, starting from the minimum when empty', () => {
     render(<Harness min="10000000.00" step="100000.00" />);
     const input = screen.getByLabelText<HTMLInputElement>('报价（元）');
-    fireEvent.click(screen.getByRole('button', { name: '加一个加价幅度' }));
+    fireEvent.click(screen.getByRole('button', { name: '+1 加一个加价幅度' }));
     expect(input.value).toBe('10000000.00');
-    fireEvent.click(screen.getByRole('button', { name: '加一个加价幅度' }));
+    fireEvent.click(screen.getByRole('button', { name: '+1 加一个加价幅度' }));
     expect(input.value).toBe('10100000.00');
-    fireEvent.click(screen.getByRole('button', { name: '加 5 个加价幅度' }));
+    fireEvent.click(screen.getByRole('button', { name: '+5 加 5 个加价幅度' }));
     expect(input.value).toBe('10600000.00');
   });
 });

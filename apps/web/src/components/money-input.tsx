@@ -81,13 +81,13 @@ export function MoneyInput({ value, onChange, label, min, step, steps = [], serv
           suffix={t('common.yuan')}
         />
         {step ? (
-          <Button disabled={disabled} onClick={() => add(1)} aria-label={t('money.addIncrement')}>
+          <Button disabled={disabled} onClick={() => add(1)} aria-label={`+1 ${t('money.addIncrement')}`}>
             +1
           </Button>
         ) : null}
         {step
           ? steps.map((n) => (
-              <Button key={n} disabled={disabled} onClick={() => add(n)} aria-label={t('money.addIncrements', { n })}>
+              <Button key={n} disabled={disabled} onClick={() => add(n)} aria-label={`+${n} ${t('money.addIncrements', { n })}`}>
                 +{n}
               </Button>
             ))
