@@ -100,10 +100,7 @@ export async function unwrap<R extends Result>(call: Promise<R>): Promise<NonNul
   return (await settle(call)).data as NonNullable<R['data']>;
 }
 
-/**
- * For a route whose answer the API does not declare yet (its schema says nothing): the body as one of
- * the interim views of ./views. Use {@link unwrap} as soon as the schema has the type.
- */
-export async function unwrapView<V>(call: Promise<Result>): Promise<V> {
-  return (await settle(call)).data as V;
+/** The file of a download route called with `parseAs: 'blob'` (a PDF, a document), or a thrown {@link ApiError}. */
+export async function unwrapBlob(call: Promise<Result>): Promise<Blob> {
+  return (await settle(call)).data as Blob;
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, unwrapView } from '@web/api/client';
+import { api, unwrap, unwrapBlob } from '@web/api/client';
 import type { components } from '@web/api/schema';
 import { sampleHttpClock } from '@web/lib/http-clock';
 import { saveBlob } from '@web/lib/save-blob';
@@ -141,7 +141,7 @@ export function useLotsOpenForApplication() {
 
 /** A document of one of my applications, fetched with the session (the route needs the bearer token). */
 export async function downloadDocument(applicationId: string, documentId: string, fileName: string): Promise<void> {
-  const blob = await unwrapView<Blob>(api.GET('/api/applications/{id}/documents/{documentId}', { params: { path: { id: applicationId, documentId } }, parseAs: 'blob' }));
+  const blob = await unwrapBlob(api.GET('/api/applications/{id}/documents/{documentId}', { params: { path: { id: applicationId, documentId } }, parseAs: 'blob' }));
   saveBlob(blob, fileName);
 }
 
@@ -175,6 +175,6 @@ export function useSignSaleConfirmation(lotId: string) {
 
 /** The confirmation's PDF (the document whose SHA-256 is on record), fetched with the session. */
 export async function downloadSaleConfirmation(lotId: string, fileName: string): Promise<void> {
-  const blob = await unwrapView<Blob>(api.GET('/api/lots/{id}/confirmation/pdf', { params: { path: { id: lotId } }, parseAs: 'blob' }));
+  const blob = await unwrapBlob(api.GET('/api/lots/{id}/confirmation/pdf', { params: { path: { id: lotId } }, parseAs: 'blob' }));
   saveBlob(blob, fileName);
 }

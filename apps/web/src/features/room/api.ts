@@ -1,21 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, unwrapView } from '@web/api/client';
-import type { PublicLot } from '@web/api/views';
+import { api, unwrap } from '@web/api/client';
 
 /** The room's HTTP reads: the lot's title and terms (its increment policy, warnings, cap rule), practice lots. */
 
-/**
- * A published lot with its terms. INTERIM (api/views.ts): the terms are a JSON object whose fields the
- * room reads defensively (lib/lot-room/bid-terms.ts), so they are typed `unknown` here, not copied.
- */
-type PublicLotWithTerms = PublicLot & { terms: unknown };
-
+/** A published lot with its terms (the room reads its increment policy, warnings and cap rule from them: lib/lot-room/bid-terms.ts). */
 export function useRoomLot(lotId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['room', 'lot', lotId],
     enabled,
     staleTime: 60_000,
-    queryFn: () => unwrapView<PublicLotWithTerms>(api.GET('/api/public/lots/{id}', { params: { path: { id: lotId } } })),
+    queryFn: () => unwrap(api.GET('/api/public/lots/{id}', { params: { path: { id: lotId } } })),
   });
 }
 
