@@ -5,7 +5,7 @@ import { registerCompany, uscc } from '../support/bidders';
 import { soldLot } from '../support/money-sale';
 import { AUCTION_TERMS, bearer, SaleBuilder } from '../support/sale-builder';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
-import { listen, publishedLot } from '../support/trading';
+import { listen, openTradingNow, publishedLot } from '../support/trading';
 import { DESKTOP, ensureWebBuilt, launchBrowser, newPage, PHONE, screenshot, seriousAxeViolations, type BrowserSession } from './browser';
 import {
   applyInBrowser,
@@ -18,14 +18,15 @@ import {
   uploadDocumentInBrowser,
   type BrowserBidder,
 } from './support/bidder-journey';
+import { openRoom, placeBidInRoom } from './support/room';
 
 /**
  * A company's way from registration to the bidding room, in Debian's chromium: it registers (the
  * check character is verified while it types; the server's refusal shows next to the field), logs in,
  * applies for an open lot, uploads a document and submits; staff approve through the API; the deposit
  * page shows the sub-account, and when the development bank pays, the page turns to qualified by
- * itself; the certificate shows the bidder number and the room is one click away. Every page is
- * scanned with axe-core; screenshots go to test/web/screenshots.
+ * itself; the certificate shows the bidder number and leads into the bidding room, where it bids
+ * once the auction opens. Every page is scanned with axe-core; screenshots go to test/web/screenshots.
  */
 describe('bidder area in the browser', () => {
   let t: TestApp;
@@ -153,6 +154,21 @@ describe('bidder area in the browser', () => {
 
     await page.goto(`${base}/bidder/applications/${applicationId}`);
     expect(await page.getByRole('link', { name: '进入竞价大厅' }).getAttribute('href')).toBe(`/room/lots/${lotId}`);
+  });
+
+  it('when the auction opens, the certificate leads the bidder into the bidding room, where it bids and leads under its own number', async () => {
+    await openTradingNow(t, lotId);
+    await page.goto(`${base}/bidder/applications/${applicationId}/certificate`);
+    await page.getByRole('link', { name: '进入竞价大厅' }).click();
+    await page.waitForURL(`**/room/lots/${lotId}`);
+    await openRoom(page, base, lotId);
+    // The auction's first bid may be the start price (AUCTION_TERMS: 9,800,000.00).
+    const answer = await placeBidInRoom(page, '9800000');
+    expect(answer).toMatchObject({ ok: true });
+    await page.getByTestId('current-price').filter({ hasText: '9,800,000.00' }).waitFor();
+    await page.getByTestId('leader').filter({ hasText: '您领先' }).waitFor();
+    const history = page.getByRole('region', { name: '报价记录' });
+    expect(await history.getByRole('row').nth(1).innerText()).toMatch(new RegExp(`${bidderNumber}\\s*我的`));
   });
 
   it('the inbox in the header counts the unread messages (approval, bidder number); marking them read clears it', async () => {
