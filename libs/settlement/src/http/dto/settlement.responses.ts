@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 
 // Responses of the settlement routes (SettlementService), for the OpenAPI document the web client is
 // generated from. Instants are ISO 8601 strings, calendar dates YYYY-MM-DD, amounts decimal strings.
@@ -29,22 +29,7 @@ export class SettlementViewDto {
 }
 
 /** A settlement of a lot the caller won: without other bidders' refunds. */
-export class MySettlementDto {
-  @ApiProperty({ format: 'uuid' }) lotId: string;
-  @ApiProperty({ example: 'GT2027-001-01' }) lotNumber: string;
-  @ApiProperty({ enum: ['sold', 'unsold'] }) outcome: string;
-  @ApiProperty({ enum: SETTLEMENT_STATUSES }) status: string;
-  @ApiProperty({ type: String, nullable: true, example: '125000000.00' }) price: string | null;
-  @ApiProperty({ example: '25000000.00' }) earnest: string;
-  @ApiProperty({ type: String, format: 'date-time' }) closedAt: Date;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) confirmationDeadline: Date | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) confirmationSignedAt: Date | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) contractDeadline: Date | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) contractId: string | null;
-  @ApiProperty({ type: String, format: 'date-time' }) refundDue: Date;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publicationDeadline: Date | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: Date | null;
-  @ApiProperty({ type: String, format: 'date-time' }) serviceDeadline: Date;
+export class MySettlementDto extends OmitType(SettlementViewDto, ['refundsDue', 'overdue'] as const) {
   @ApiProperty({ enum: ['confirmation', 'contract', 'publication', 'service_target'], isArray: true }) overdue: string[];
 }
 
