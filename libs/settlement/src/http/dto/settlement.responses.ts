@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import type { RefundView } from '../../application/settlement.service';
 
 // Responses of the settlement routes (SettlementService), for the OpenAPI document the web client is
 // generated from. Instants are ISO 8601 strings, calendar dates YYYY-MM-DD, amounts decimal strings.
@@ -215,7 +216,7 @@ class ReconciledLineDto {
 }
 
 /** A deposit refund (refundView). */
-export class RefundViewDto {
+export class RefundViewDto implements RefundView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) lotId: string;
   @ApiProperty({ example: 'GT2027-001-01' }) lotNumber: string;
@@ -226,7 +227,7 @@ export class RefundViewDto {
   @ApiProperty({ example: 'not_won' }) reason: string;
   @ApiProperty({ example: '某某置业有限公司' }) payeeName: string;
   @ApiProperty({ type: String, format: 'date-time' }) dueAt: Date;
-  @ApiProperty({ enum: ['due', 'paid'] }) status: string;
+  @ApiProperty({ enum: ['due', 'paid'] }) status: RefundView['status'];
   @ApiProperty() overdue: boolean;
   @ApiProperty({ example: 'TK3F0C2A9B1D4E', description: 'the reference to quote on the transfer (附言)' }) reference: string;
   @ApiProperty({ type: String, nullable: true }) bankReference: string | null;
