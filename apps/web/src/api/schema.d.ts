@@ -3758,7 +3758,10 @@ export interface components {
             contractDeadline: string | null;
             /** Format: uuid */
             contractId: string | null;
-            /** @example 25000000.00 */
+            /**
+             * @description the winner’s deposit converted to earnest money (定金)
+             * @example 25000000.00
+             */
             earnest: string;
             /** Format: uuid */
             lotId: string;
@@ -3767,15 +3770,24 @@ export interface components {
             /** @enum {string} */
             outcome: "sold" | "unsold";
             overdue: ("confirmation" | "contract" | "publication" | "service_target")[];
-            /** @example 125000000.00 */
+            /**
+             * @description 成交总价, 元; null when unsold
+             * @example 125000000.00
+             */
             price: string | null;
             /** Format: date-time */
             publicationDeadline: string | null;
             /** Format: date-time */
             publishedAt: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description when the losing bidders’ deposits are refunded by
+             */
             refundDue: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description the 40-day service target
+             */
             serviceDeadline: string;
             /** @enum {string} */
             status: "awaiting_contract" | "contracted" | "paid" | "defaulted" | "unsold";

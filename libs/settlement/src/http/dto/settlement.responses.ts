@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import type { RefundView } from '../../application/settlement.service';
 
 // Responses of the settlement routes (SettlementService), for the OpenAPI document the web client is
 // generated from. Instants are ISO 8601 strings, calendar dates YYYY-MM-DD, amounts decimal strings.
@@ -29,22 +30,7 @@ export class SettlementViewDto {
 }
 
 /** A settlement of a lot the caller won: without other bidders' refunds. */
-export class MySettlementDto {
-  @ApiProperty({ format: 'uuid' }) lotId: string;
-  @ApiProperty({ example: 'GT2027-001-01' }) lotNumber: string;
-  @ApiProperty({ enum: ['sold', 'unsold'] }) outcome: string;
-  @ApiProperty({ enum: SETTLEMENT_STATUSES }) status: string;
-  @ApiProperty({ type: String, nullable: true, example: '125000000.00' }) price: string | null;
-  @ApiProperty({ example: '25000000.00' }) earnest: string;
-  @ApiProperty({ type: String, format: 'date-time' }) closedAt: Date;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) confirmationDeadline: Date | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) confirmationSignedAt: Date | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) contractDeadline: Date | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) contractId: string | null;
-  @ApiProperty({ type: String, format: 'date-time' }) refundDue: Date;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publicationDeadline: Date | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: Date | null;
-  @ApiProperty({ type: String, format: 'date-time' }) serviceDeadline: Date;
+export class MySettlementDto extends OmitType(SettlementViewDto, ['refundsDue', 'overdue'] as const) {
   @ApiProperty({ enum: ['confirmation', 'contract', 'publication', 'service_target'], isArray: true }) overdue: string[];
 }
 
@@ -230,7 +216,7 @@ class ReconciledLineDto {
 }
 
 /** A deposit refund (refundView). */
-export class RefundViewDto {
+export class RefundViewDto implements RefundView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) lotId: string;
   @ApiProperty({ example: 'GT2027-001-01' }) lotNumber: string;
@@ -241,7 +227,7 @@ export class RefundViewDto {
   @ApiProperty({ example: 'not_won' }) reason: string;
   @ApiProperty({ example: '某某置业有限公司' }) payeeName: string;
   @ApiProperty({ type: String, format: 'date-time' }) dueAt: Date;
-  @ApiProperty({ enum: ['due', 'paid'] }) status: string;
+  @ApiProperty({ enum: ['due', 'paid'] }) status: RefundView['status'];
   @ApiProperty() overdue: boolean;
   @ApiProperty({ example: 'TK3F0C2A9B1D4E', description: 'the reference to quote on the transfer (附言)' }) reference: string;
   @ApiProperty({ type: String, nullable: true }) bankReference: string | null;
