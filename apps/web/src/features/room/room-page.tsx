@@ -90,7 +90,7 @@ function LotRoom({ lotId }: { lotId: string }) {
           <BidHistory history={state.history} />
         </div>
         <div className="room-side">
-          <BidPanel view={view} you={you} terms={terms} lotLabel={`${view.lotNumber} ${title}`} submissions={submissions} send={send} />
+          <BidPanel view={view} you={you} terms={terms} lotLabel={`${view.lotNumber} ${title}`} submissions={submissions} send={send} clock={clock} />
           <MyBids submissions={submissions} />
           <p className="muted room-clock">{t('features.room.serverClock', { offset: `${(Math.round(clock.offsetMs / 100) / 10 || 0).toFixed(1)} s` })}</p>
         </div>
