@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { LotSnapshot } from '@app/contracts';
 import { readBidTerms } from '@web/lib/lot-room/bid-terms';
+import { ServerClock } from '@web/lib/server-clock';
 import { BidPanel, type BidPanelProps } from './bid-panel';
 
 const VIEW: LotSnapshot = {
@@ -12,7 +13,7 @@ const VIEW: LotSnapshot = {
 
 function panel(over: Partial<BidPanelProps> = {}) {
   const send = vi.fn<BidPanelProps['send']>().mockResolvedValue('committed');
-  render(<BidPanel view={VIEW} you="018" terms={readBidTerms({ incrementPolicy: 'whole_multiple' })} lotLabel="L01 测试地块" submissions={[]} send={send} {...over} />);
+  render(<BidPanel view={VIEW} you="018" terms={readBidTerms({ incrementPolicy: 'whole_multiple' })} lotLabel="L01 测试地块" submissions={[]} send={send} clock={new ServerClock()} {...over} />);
   return send;
 }
 

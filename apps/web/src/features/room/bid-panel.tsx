@@ -2,11 +2,13 @@ import { Alert, Button, Input, Space } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LotSnapshot } from '@app/contracts';
+import { Countdown } from '@web/components/countdown';
 import { MoneyInput } from '@web/components/money-input';
 import { MoneyText } from '@web/components/money-text';
 import { Panel } from '@web/components/panel';
 import { addAreaSteps, addShareStepsAsPercent, checkPrice, formatAreaM2, formatShare, parseAreaInput, parseShareInput, type BidTerms } from '@web/lib/lot-room/bid-terms';
 import { formatYuanAmount, parseMoneyInput } from '@web/lib/money';
+import type { ServerClock } from '@web/lib/server-clock';
 import { ConfirmBid, useMoneyRows, type ConfirmRow } from './confirm-bid';
 import { useRefusalText } from './refusal-text';
 import type { Submission, SubmissionKind } from './use-bidding';
@@ -19,6 +21,8 @@ export interface BidPanelProps {
   lotLabel: string;
   submissions: readonly Submission[];
   send: (kind: SubmissionKind, value: string | null) => Promise<Submission['status']>;
+  /** For the phone's summary line above the controls (the board may have scrolled away). */
+  clock: ServerClock;
 }
 
 const PRICE_PHASES: readonly LotSnapshot['phase'][] = ['listing', 'timed_round', 'auction_round'];
@@ -40,9 +44,15 @@ export function BidPanel(props: BidPanelProps) {
   else body = <p className="muted">{t('features.room.bid.closedPhase')}</p>;
   return (
     <Panel id="room-bid" title={t('features.room.bid.title')} className="room-bid">
+      {/* A phone's summary of the board, hidden from screen readers: the board itself speaks. */}
       <div className="bid-mini" aria-hidden="true">
         {view.currentPrice ? <MoneyText amount={view.currentPrice} /> : null}
-        {you !== null && view.leaderNumber === you ? <span className="bid-mini-lead">{t('features.room.board.youLead')}</span> : null}
+        {view.leaderNumber === null ? null : you !== null && view.leaderNumber === you ? (
+          <span className="bid-mini-lead">{t('features.room.board.youLead')}</span>
+        ) : (
+          <span>{t('features.room.board.othersLead', { number: view.leaderNumber })}</span>
+        )}
+        {view.deadline && view.phase !== 'frozen' && view.phase !== 'suspended' ? <Countdown deadline={view.deadline} clock={props.clock} label={t('features.room.board.countdown')} className="bid-mini-clock" /> : null}
       </div>
       {body}
       <LastAnswer submission={last} />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useParams } from 'react-router';
 import type { LotSnapshot } from '@app/contracts';
+import { refreshSession } from '@web/api/client';
 import { useAuth } from '@web/app/auth/auth-context';
 import { PhaseBanner } from '@web/components/phase-banner';
 import { authTokens } from '@web/lib/auth-tokens';
@@ -28,7 +29,7 @@ export function RoomPage() {
 
 function LotRoom({ lotId }: { lotId: string }) {
   const { t } = useTranslation();
-  const { state, clock, socket } = useLotRoom(lotId, { token: authTokens.access });
+  const { state, clock, socket } = useLotRoom(lotId, { token: authTokens.access, refresh: refreshSession });
   const { submissions, send } = useBidding(socket, lotId);
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
   // The seq held when the connection dropped, then how many events the rejoin replayed (shown once back).
@@ -90,7 +91,7 @@ function LotRoom({ lotId }: { lotId: string }) {
           <BidHistory history={state.history} />
         </div>
         <div className="room-side">
-          <BidPanel view={view} you={you} terms={terms} lotLabel={`${view.lotNumber} ${title}`} submissions={submissions} send={send} />
+          <BidPanel view={view} you={you} terms={terms} lotLabel={`${view.lotNumber} ${title}`} submissions={submissions} send={send} clock={clock} />
           <MyBids submissions={submissions} />
           <p className="muted room-clock">{t('features.room.serverClock', { offset: `${(Math.round(clock.offsetMs / 100) / 10 || 0).toFixed(1)} s` })}</p>
         </div>

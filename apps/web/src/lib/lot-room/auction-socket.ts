@@ -31,6 +31,11 @@ export interface AuctionSocketOptions {
   url?: string;
   /** Read at every (re)connection, so a refreshed token is used: none means a spectator. */
   token?: () => string | null;
+  /**
+   * Renews the session when the handshake is refused with TOKEN_EXPIRED (the access token outlived
+   * its 15 minutes while the socket was away); true when a new token is there to connect with.
+   */
+  refresh?: () => Promise<boolean>;
 }
 
 /**
@@ -53,6 +58,16 @@ export class AuctionSocket {
         cb(token ? { token } : {});
       },
     });
+    // A refused handshake ends socket.io's reconnection: after a renewed session, connect again.
+    const refresh = opts.refresh;
+    if (refresh) {
+      this.socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+        if (err.data?.code !== 'TOKEN_EXPIRED') return;
+        void refresh().then((renewed) => {
+          if (renewed) this.socket.connect();
+        });
+      });
+    }
   }
 
   connect(): void {

@@ -17,12 +17,12 @@ export interface LotRoom {
  * `lastSeq`, so the events missed meanwhile are replayed in order), time sync, and a rejoin when a gap
  * in `seq` does not fill by itself.
  */
-export function useLotRoom(lotId: string, opts: { token?: () => string | null } = {}): LotRoom {
+export function useLotRoom(lotId: string, opts: { token?: () => string | null; refresh?: () => Promise<boolean> } = {}): LotRoom {
   const [state, dispatch] = useReducer(lotRoomReducer, lotId, initialLotRoomState);
   const seqRef = useRef(0);
   const [clock] = useState(() => new ServerClock());
   // `token` is read at every (re)connection: pass a stable getter such as authTokens.access.
-  const [socket] = useState(() => new AuctionSocket({ token: opts.token }));
+  const [socket] = useState(() => new AuctionSocket({ token: opts.token, refresh: opts.refresh }));
 
   useEffect(() => {
     seqRef.current = state.seq;
