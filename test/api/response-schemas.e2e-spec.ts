@@ -10,43 +10,6 @@ import { connect, listen, openTradingNow, publishedLot, qualifiedBidders } from 
 import { resolve, schemaProblems, type OpenApiDocument, type OpenApiOperation, type Schema } from './support/openapi-examples';
 import { recordResponses, type RecordedResponse } from './support/recorded-responses';
 
-/**
- * PENDING ON OTHER BRANCHES — delete this list when h/portal (libs/disclosure) and h/bidder
- * (libs/qualification) are merged: their branches declare these responses. It only excuses an
- * operation while none of its 2xx responses declares content, so after the merge it excuses nothing.
- */
-const PENDING_ON_OTHER_BRANCHES = new Set([
-  'GET /api/public/notices',
-  'GET /api/public/notices/{id}',
-  'GET /api/public/announcements',
-  'GET /api/public/announcements/{id}',
-  'GET /api/public/announcements/{id}/versions/{version}',
-  'GET /api/public/lots/{id}',
-  'POST /api/public/reserve/verify',
-  'POST /api/bidders',
-  'GET /api/bidders',
-  'GET /api/bidders/me',
-  'GET /api/bidders/{id}',
-  'POST /api/bidders/{id}/blacklist',
-  'POST /api/lots/{id}/applications',
-  'GET /api/lots/{id}/applications',
-  'GET /api/lots/{id}/deposits',
-  'GET /api/applications/mine',
-  'GET /api/applications/overdue-reviews',
-  'GET /api/applications/{id}',
-  'GET /api/invitations/mine',
-  'POST /api/applications/{id}/acceptance',
-  'POST /api/applications/{id}/decline',
-  'POST /api/applications/{id}/withdrawal',
-  'POST /api/applications/{id}/documents',
-  'GET /api/applications/{id}/documents/{documentId}',
-  'POST /api/applications/{id}/submit',
-  'POST /api/applications/{id}/review',
-  'GET /api/applications/{id}/confirmation',
-  'POST /api/bank/notices',
-  'GET /api/bank/notice-conflicts',
-]);
-
 const ROOT = path.resolve(__dirname, '../..');
 
 /** Every `.ts` file under a folder of the project, tests left out. */
@@ -113,9 +76,6 @@ function operationFor(operations: Operation[], r: RecordedResponse): Operation |
 
 const mediaType = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase();
 
-/** No 2xx response of the operation says what it sends (Nest alone declares a bare 200 or 201). */
-const declaresNoContent = (o: Operation) => !Object.entries(o.op.responses ?? {}).some(([status, r]) => /^2\d\d$/.test(status) && r.content);
-
 /** What is wrong with an operation's declared success responses (nothing declared, JSON without a schema, a file without its type). */
 function declarationProblems(doc: OpenApiDocument, o: Operation): string[] {
   const success = Object.entries(o.op.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
@@ -154,7 +114,7 @@ describe('every route declares its response, and the responses match', () => {
 
   it('every operation declares a 2xx response: a JSON schema, or the file type it sends', () => {
     expect(operations.length).toBeGreaterThan(120);
-    const problems = operations.filter((o) => !(PENDING_ON_OTHER_BRANCHES.has(o.route) && declaresNoContent(o))).flatMap((o) => declarationProblems(doc, o));
+    const problems = operations.flatMap((o) => declarationProblems(doc, o));
     expect(problems).toEqual([]);
   });
 
@@ -391,7 +351,6 @@ describe('every route declares its response, and the responses match', () => {
           continue;
         }
         const declared = o.op.responses?.[String(r.status)];
-        if (PENDING_ON_OTHER_BRANCHES.has(o.route) && declaresNoContent(o)) continue;
         if (!declared) {
           problems.push(`${o.route}: answered ${r.status}, which it does not declare`);
           continue;

@@ -6269,11 +6269,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the file as uploaded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                    "application/ofd": string;
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/tiff": string;
+                    "image/webp": string;
+                };
             };
         };
     };
