@@ -194,7 +194,7 @@ describe('bidder area in the browser', () => {
     await p.reload();
     const contracts = p.getByRole('region', { name: '出让合同与分期缴款' });
     await contracts.getByText('合同编号 HT-WEB-001').waitFor();
-    await contracts.getByRole('region', { name: '缴款计划' }).getByRole('row').nth(1).waitFor();
+    await contracts.getByRole('group', { name: '缴款计划' }).getByRole('row').nth(1).waitFor();
     await screenshot(p, 'bidder-results-1280x800');
     await p.context().close();
     visited.push(['/bidder/results', '成交与合同']);

@@ -5679,11 +5679,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the document as uploaded, with its content type and file name */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                    "application/ofd": string;
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/tiff": string;
+                    "image/webp": string;
+                };
             };
         };
     };
