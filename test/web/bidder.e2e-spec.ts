@@ -222,7 +222,7 @@ describe('bidder area in the browser', () => {
     const other = await newPage(session, DESKTOP);
     await loginInBrowser(other, base, 'bweb.partner', TEST_PASSWORD);
     const invitations = other.getByRole('region', { name: '收到的联合竞买邀请' });
-    await invitations.getByRole('cell', { name: company.name }).waitFor();
+    await invitations.getByRole('cell', { name: company.name, exact: true }).waitFor();
     expect(await invitations.innerText()).toContain('40.00%');
     await invitations.getByRole('button', { name: /^接受/ }).click();
     await invitations.getByText('已接受').waitFor();
