@@ -30,8 +30,7 @@ export async function renderWebApiTypes(document: OpenAPIObject): Promise<string
 async function main(): Promise<void> {
   const types = await renderWebApiTypes(await buildOpenApiDocument());
   if (process.argv.includes('--print')) {
-    // Waits for the write: stdout to a pipe is asynchronous, and the process.exit() below would cut
-    // the types short (they are past 256 KB), so the freshness test would compare a truncated copy.
+    // Into a pipe the write completes asynchronously: wait for it, or the exit below cuts the text at 64 KiB.
     await new Promise<void>((resolve, reject) => process.stdout.write(types, (err) => (err ? reject(err) : resolve())));
     return;
   }
