@@ -210,7 +210,7 @@ describe('bidder area in the browser', () => {
     await p.reload();
     const contracts = p.getByRole('region', { name: '出让合同与分期缴款' });
     await contracts.getByText('合同编号 HT-WEB-001').waitFor();
-    await contracts.getByRole('region', { name: '缴款计划' }).getByRole('row').nth(1).waitFor();
+    await contracts.getByRole('group', { name: '缴款计划' }).getByRole('row').nth(1).waitFor();
     await screenshot(p, 'bidder-results-1280x800');
     await p.context().close();
     visited.push(['/bidder/results', '成交与合同']);
@@ -238,7 +238,7 @@ describe('bidder area in the browser', () => {
     const other = await newPage(session, DESKTOP);
     await loginInBrowser(other, base, 'bweb.partner', TEST_PASSWORD);
     const invitations = other.getByRole('region', { name: '收到的联合竞买邀请' });
-    await invitations.getByRole('cell', { name: company.name }).waitFor();
+    await invitations.getByRole('cell', { name: company.name, exact: true }).waitFor();
     expect(await invitations.innerText()).toContain('40.00%');
     await invitations.getByRole('button', { name: /^接受/ }).click();
     await invitations.getByText('已接受').waitFor();

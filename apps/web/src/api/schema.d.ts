@@ -6269,7 +6269,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the file as uploaded */
+            /** @description the document as uploaded, with its content type and file name */
             200: {
                 headers: {
                     [name: string]: unknown;

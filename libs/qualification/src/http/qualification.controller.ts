@@ -195,7 +195,7 @@ export class QualificationController {
   @Authenticated()
   @ApiBearerAuth()
   @ApiProduces('application/pdf', 'application/ofd', 'image/jpeg', 'image/png', 'image/tiff', 'image/webp', 'application/octet-stream')
-  @ApiOkResponse({ description: 'the file as uploaded', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ description: 'the document as uploaded, with its content type and file name', schema: { type: 'string', format: 'binary' } })
   @ApiOperation({ summary: 'Download a document (reviewers and the application’s members)' })
   async download(@Param('id', new ParseUUIDPipe()) id: string, @Param('documentId', new ParseUUIDPipe()) documentId: string, @CurrentActor() actor: Actor) {
     const file = await this.documents.download(id, documentId, actor);

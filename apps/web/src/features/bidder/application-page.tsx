@@ -68,6 +68,15 @@ function Overview({ app }: { app: OwnApplication }) {
   );
 }
 
+/** What happens next, said in words, for the states where the bidder mostly waits or pays. */
+const STEP_TEXT: Partial<Record<OwnApplication['status'], 'review' | 'deposit' | 'qualified'>> = {
+  submitted: 'review',
+  under_review: 'review',
+  approved: 'deposit',
+  awaiting_deposit: 'deposit',
+  qualified: 'qualified',
+};
+
 /** What the bidder can do now, by state: submit or withdraw a draft, pay the deposit, print the certificate, enter the room. */
 function NextStep({ app }: { app: OwnApplication }) {
   const { t } = useTranslation();
@@ -81,6 +90,7 @@ function NextStep({ app }: { app: OwnApplication }) {
       {failure ? <Alert type="error" showIcon role="alert" className="form-alert" title={failure instanceof ApiError ? failure.message : String(failure)} /> : null}
       {submit.isSuccess ? <Alert type="success" showIcon role="status" className="form-alert" title={t('features.bidder.detail.submitted')} /> : null}
       {app.status === 'draft' && app.isLead ? <p>{waiting ? t('features.bidder.detail.waitingPartners') : t('features.bidder.detail.submitHelp')}</p> : null}
+      {app.status in STEP_TEXT ? <p>{t(`features.bidder.detail.stepText.${STEP_TEXT[app.status]!}`, { number: app.bidderNumber ?? '' })}</p> : null}
       <div className="actions">
         {app.status === 'draft' && app.isLead ? (
           <Button type="primary" disabled={waiting} loading={submit.isPending} onClick={() => submit.mutate()}>

@@ -8,7 +8,7 @@ import { Panel } from '@web/components/panel';
 import { formatDateTime } from '@web/lib/date-time';
 import { isShare, sumShares } from '@web/lib/shares';
 import { useApply, useMyBidder, usePublicLot } from './api';
-import { useCodeRule, guessKind, hintOf, IdentityCodeHintText } from './identity-code-hint';
+import { hintOf, IdentityCodeHintText, useCodeRule } from './identity-code-hint';
 import { QueryState } from './query-state';
 
 interface ApplyForm {
@@ -77,7 +77,7 @@ function ApplyFormPanel({ lotId }: { lotId: string }) {
   const myCode = Form.useWatch('myCode', form);
   const myShare = Form.useWatch('myShare', form);
   const partners = Form.useWatch('partners', form) ?? [];
-  const partnerCodeRule = useCodeRule(guessKind);
+  const partnerCodeRule = useCodeRule('either');
   const total = sumShares([myShare, ...partners.map((p) => p?.share)]);
   const shareRules = [
     { required: true, message: t('features.bidder.apply.shareInvalid') },
@@ -133,7 +133,7 @@ function ApplyFormPanel({ lotId }: { lotId: string }) {
                 label={t('features.bidder.apply.myCode')}
                 rules={[{ required: true, message: t('features.bidder.apply.myCode') }, partnerCodeRule]}
                 validateTrigger="onBlur"
-                extra={<IdentityCodeHintText hint={hintOf(guessKind(myCode), myCode)} />}
+                extra={<IdentityCodeHintText hint={hintOf('either', myCode)} />}
               >
                 <Input maxLength={24} spellCheck={false} />
               </Form.Item>
@@ -167,7 +167,7 @@ function ApplyFormPanel({ lotId }: { lotId: string }) {
 function PartnerRow({ index, name, code, shareRules, onRemove }: { index: number; name: number; code?: string; shareRules: object[]; onRemove?: () => void }) {
   const { t } = useTranslation();
   const n = index + 1;
-  const partnerCodeRule = useCodeRule(guessKind);
+  const partnerCodeRule = useCodeRule('either');
   return (
     <fieldset className="form-group partner-row">
       <legend>{t('features.bidder.apply.partner', { n })}</legend>
@@ -176,7 +176,7 @@ function PartnerRow({ index, name, code, shareRules, onRemove }: { index: number
         label={t('features.bidder.apply.partnerCode')}
         rules={[{ required: true, message: t('features.bidder.apply.partnerCode') }, partnerCodeRule]}
         validateTrigger="onBlur"
-        extra={<IdentityCodeHintText hint={hintOf(guessKind(code), code)} />}
+        extra={<IdentityCodeHintText hint={hintOf('either', code)} />}
       >
         <Input maxLength={24} spellCheck={false} />
       </Form.Item>

@@ -1,17 +1,21 @@
-import { residentIdHint, usccHint, type IdentityCodeHint } from '@app/contracts';
+import { normalizeIdentityCode, PROVINCE_CODES, residentIdHint, usccHint, type IdentityCodeHint } from '@app/contracts';
 import { useTranslation } from 'react-i18next';
 
-export type CodeKind = 'uscc' | 'residentId';
+/** `either`: a joint-bid partner's code, which may be a credit code or a resident ID number. */
+export type CodeKind = 'uscc' | 'residentId' | 'either';
 
-/** The typing hint of either code (the same algorithms the server validates with, from @app/contracts). */
+/** The typing hint of a code (the same algorithms the server validates with, from @app/contracts). */
 export function hintOf(kind: CodeKind, value: string | undefined): IdentityCodeHint | null {
   if (!value) return null;
-  return kind === 'uscc' ? usccHint(value) : residentIdHint(value);
-}
-
-/** A credit code or a resident ID number, told apart by their characters (for a partner's code). */
-export function guessKind(value: string | undefined): CodeKind {
-  return value && /^\s*[0-9０-９]{17}[0-9０-９xXｘＸ]?\s*$/.test(value) ? 'residentId' : 'uscc';
+  if (kind === 'uscc') return usccHint(value);
+  if (kind === 'residentId') return residentIdHint(value);
+  // A credit code may be all digits too: whichever check passes, the code is good; otherwise the
+  // hint of the likelier kind (a resident ID starts with a province code and has no other letter than a final X).
+  const asId = residentIdHint(value);
+  const asUscc = usccHint(value);
+  if (asId.state === 'valid' || asUscc.state === 'valid') return { state: 'valid' };
+  const code = normalizeIdentityCode(value);
+  return /^\d{17}[\dX]?$/.test(code) && PROVINCE_CODES.has(code.slice(0, 2)) ? asId : asUscc;
 }
 
 /**
@@ -31,11 +35,11 @@ export function IdentityCodeHintText({ hint, id }: { hint: IdentityCodeHint | nu
 }
 
 /** A validator for antd's Form: refuses what the hint already shows wrong (the server checks the rest). */
-export function useCodeRule(kind: CodeKind | ((value: string) => CodeKind)) {
+export function useCodeRule(kind: CodeKind) {
   const { t } = useTranslation();
   return {
     validator: async (_: unknown, value: string | undefined) => {
-      const hint = hintOf(typeof kind === 'function' ? kind(value ?? '') : kind, value);
+      const hint = hintOf(kind, value);
       if (hint && hint.state !== 'valid' && hint.state !== 'typing') throw new Error(t(`features.bidder.register.hint.${hint.state}`, hint));
     },
   };

@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError } from '@web/api/api-error';
 import { useAuth } from '@web/app/auth/auth-context';
 import { useRegister, type RegisterInput } from './api';
-import { useCodeRule, hintOf, IdentityCodeHintText } from './identity-code-hint';
+import { hintOf, IdentityCodeHintText, useCodeRule } from './identity-code-hint';
 import './bidder.css';
 
 type Kind = RegisterInput['kind'];

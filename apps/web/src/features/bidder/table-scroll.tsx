@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   return (
     // Focusable: a region that scrolls must be reachable by keyboard (WCAG 2.1.1).
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
+    <div className="table-scroll" tabIndex={0} role="group" aria-label={label}>
       {children}
     </div>
   );

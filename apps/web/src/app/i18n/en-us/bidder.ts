@@ -165,6 +165,11 @@ export const bidderEnUS: BidderMessages = {
     deposit: 'Pay the deposit',
     certificate: 'Qualification certificate',
     room: 'Enter the bidding room',
+    stepText: {
+      review: 'Your documents are being reviewed; you will be notified of the result.',
+      deposit: 'Pay the deposit into your sub-account before the deadline (see how to pay); you are qualified once it arrives.',
+      qualified: 'You are qualified: bidder number {{number}}. Print the certificate and enter the bidding room in time.',
+    },
     next: 'Next step',
   },
   deposit: {

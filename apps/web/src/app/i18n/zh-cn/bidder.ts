@@ -163,6 +163,11 @@ export const bidderZhCN = {
     deposit: '保证金缴纳',
     certificate: '竞买资格确认书',
     room: '进入竞价大厅',
+    stepText: {
+      review: '申请材料正在审查，审查结果将通过消息通知告知您。',
+      deposit: '请按缴纳说明，在到账截止时间前将保证金汇入专用子账户；到账后自动确认竞买资格。',
+      qualified: '您已取得竞买资格，号牌 {{number}}。请打印竞买资格确认书，按时进入竞价大厅。',
+    },
     next: '下一步',
   },
   deposit: {
