@@ -5,7 +5,7 @@ import { registerCompany, uscc } from '../support/bidders';
 import { soldLot } from '../support/money-sale';
 import { AUCTION_TERMS, bearer, SaleBuilder } from '../support/sale-builder';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
-import { listen, openTradingNow, publishedLot } from '../support/trading';
+import { listen, openTradingNow, publishedLot, qualifiedBidders } from '../support/trading';
 import { DESKTOP, ensureWebBuilt, launchBrowser, newPage, PHONE, screenshot, seriousAxeViolations, type BrowserSession } from './browser';
 import {
   applyInBrowser,
@@ -157,6 +157,8 @@ describe('bidder area in the browser', () => {
   });
 
   it('when the auction opens, the certificate leads the bidder into the bidding room, where it bids and leads under its own number', async () => {
+    // An auction needs three qualified bidders (the setting listing.minBiddersAuction), or it is unsold at the opening.
+    await qualifiedBidders(t, lotId, 2, 'bweb.rival');
     await openTradingNow(t, lotId);
     await page.goto(`${base}/bidder/applications/${applicationId}/certificate`);
     await page.getByRole('link', { name: '进入竞价大厅' }).click();
