@@ -196,6 +196,7 @@ describe('public portal pages in the browser', () => {
     const scripts: string[] = [];
     home.on('request', (r) => scripts.push(r.url()));
     await home.getByRole('heading', { name: '国有建设用地使用权网上交易' }).waitFor();
+    await home.getByRole('region', { name: '最新成交' }).getByRole('link', { name: /寿光市测试地块/ }).waitFor();
     await home.getByRole('navigation', { name: '导航菜单' }).getByRole('link', { name: '统计', exact: true }).click();
     await home.getByRole('heading', { level: 1, name: '出让统计' }).waitFor();
     await home.locator('canvas').first().waitFor();

@@ -4,6 +4,8 @@ export const portalEnUS: PortalMessages = {
   nav: { home: 'Home', notices: 'Notices', results: 'Results', statistics: 'Statistics' },
   home: {
     allNotices: 'All notices',
+    recentSales: 'Latest sales',
+    allResults: 'All sale results',
   },
   notices: {
     title: 'Notices',

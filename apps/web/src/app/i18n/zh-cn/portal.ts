@@ -3,6 +3,8 @@ export const portalZhCN = {
   nav: { home: '首页', notices: '公告', results: '成交结果', statistics: '统计' },
   home: {
     allNotices: '查看全部公告',
+    recentSales: '最新成交',
+    allResults: '查看全部成交结果',
   },
   notices: {
     title: '公告公示',
