@@ -40,6 +40,13 @@ describe('public portal pages in the browser', () => {
     const lots = (await t.http().get('/api/public/lots').expect(200)).body.items as Array<{ id: string; announcement: { id: string; number: string } }>;
     upcomingAnnouncement = lots.find((l) => l.id === upcomingLotId)!.announcement;
     soldAnnouncementNumber = lots.find((l) => l.id === sold.lotId)!.announcement.number;
+    // A supplementary notice (补充公告) correcting the title: version 2; version 1 stays readable.
+    await t
+      .http()
+      .post(`/api/announcements/${upcomingAnnouncement.id}/amendments`)
+      .set(bearer(s.tokens.trading))
+      .send({ summary: '更正公告标题', reason: '文字更正', title: '国有建设用地使用权挂牌出让公告（更正）', body: '原公告标题更正如下。', lots: [] })
+      .expect(201);
     session = await launchBrowser();
   }, 300_000);
 
@@ -112,8 +119,20 @@ describe('public portal pages in the browser', () => {
     await page.getByRole('link', { name: '查看出让公告' }).click();
     await page.waitForURL(`**/announcements/${upcomingAnnouncement.id}`);
     await page.getByRole('region', { name: '出让地块' }).getByRole('link', { name: /寿光市测试地块/ }).waitFor();
-    expect(await page.getByRole('region', { name: '版本与补充公告' }).innerText()).toContain('原公告');
-    expect(await page.getByRole('region', { name: '相关公告' }).innerText()).toContain('出让公告');
+    await page.getByRole('heading', { level: 1, name: '国有建设用地使用权挂牌出让公告（更正）' }).waitFor();
+    const versions = page.getByRole('region', { name: '版本与补充公告' });
+    expect(await versions.innerText()).toContain('原公告');
+    expect(await versions.innerText()).toContain('补充公告');
+    expect(await versions.innerText()).toContain('更正公告标题');
+    expect(await page.getByRole('region', { name: '相关公告' }).innerText()).toContain('补充公告');
+    await screenshot(page, 'announcement-1280x800');
+    // Reading version 1: marked as history, with the title it was published under.
+    await versions.getByRole('button', { name: '查看第 1 版' }).click();
+    await page.waitForURL(/version=1/);
+    await page.getByText(/正在查看第 1 版/).waitFor();
+    await page.getByRole('region', { name: '第 1 版内容' }).getByRole('heading', { name: '国有建设用地使用权拍卖出让公告' }).waitFor();
+    await page.getByRole('button', { name: '返回最新版本' }).click();
+    await page.getByRole('region', { name: '出让地块' }).waitFor();
     await page.context().close();
   });
 
