@@ -30,7 +30,8 @@ export async function renderWebApiTypes(document: OpenAPIObject): Promise<string
 async function main(): Promise<void> {
   const types = await renderWebApiTypes(await buildOpenApiDocument());
   if (process.argv.includes('--print')) {
-    process.stdout.write(types);
+    // Into a pipe the write completes asynchronously: wait for it, or the exit below cuts the text at 64 KiB.
+    await new Promise<void>((resolve, reject) => process.stdout.write(types, (err) => (err ? reject(err) : resolve())));
     return;
   }
   const file = path.join(projectRoot(), WEB_API_TYPES_FILE);

@@ -2407,6 +2407,140 @@ export interface components {
              */
             verificationCode?: string;
         };
+        ConfirmationContentDto: {
+            /** @example 寿自然资告字〔2026〕8号 */
+            announcementNumber: string;
+            /** @example 9900000.00 */
+            bidPrice: string;
+            /** Format: date-time */
+            closedAt: string;
+            /**
+             * Format: date
+             * @description Shanghai date of the close
+             * @example 2027-03-15
+             */
+            closeDate: string;
+            confirmationDeadline: components["schemas"]["ConfirmationDeadlineDto"];
+            contractDeadline: components["schemas"]["ConfirmationDeadlineDto"];
+            /**
+             * @description the deposit converted to earnest money (定金)
+             * @example 1960000.00
+             */
+            depositConverted: string;
+            figures: components["schemas"]["SaleFiguresDto"];
+            /** @example 222.47 */
+            floorPrice: string | null;
+            installments: components["schemas"]["ConfirmationInstallmentDto"][];
+            /** @example SG2026-01 */
+            lotNumber: string;
+            parcels: components["schemas"]["ConfirmationParcelDto"][];
+            /** @description a joint bid only: every partner with its share */
+            partners?: components["schemas"]["ConfirmationPartnerDto"][];
+            paymentPlan: components["schemas"]["PaymentPlanDto"];
+            /** @example 0.0102 */
+            premiumRate: string;
+            /**
+             * @description 成交总价, 元
+             * @example 9900000.00
+             */
+            price: string;
+            /** @enum {string} */
+            priceUnit: "total" | "per_square_metre" | "per_floor_area";
+            projectCompany?: components["schemas"]["ProjectCompanyDto"];
+            /** @enum {string} */
+            saleMethod: "auction" | "listing" | "tender";
+            /** @example 9800000.00 */
+            startPrice: string;
+            /**
+             * @description 出让人
+             * @example 寿光市自然资源和规划局
+             */
+            transferor: string;
+            /** @example 556.18 */
+            unitPrice: string | null;
+            /** @example ABCD2345EFGH6789 */
+            verificationCode: string;
+            /** @example https://example.gov.cn/verify/ABCD2345EFGH6789 */
+            verificationUrl: string;
+            /** @description the winner; for a joint bid, the lead partner */
+            winner: components["schemas"]["ConfirmationPartyDto"];
+        };
+        ConfirmationDeadlineDto: {
+            /**
+             * Format: date
+             * @example 2027-03-22
+             */
+            date: string;
+            /**
+             * Format: date-time
+             * @description 23:59:59.999 Asia/Shanghai on date
+             */
+            endsAt: string;
+        };
+        ConfirmationInstallmentDto: {
+            /** @example 4950000.00 */
+            amount: string;
+            /** @example 1960000.00 */
+            creditedEarnest: string;
+            /** @example 1 */
+            number: number;
+            /** @example 2990000.00 */
+            payable: string;
+            /** @example 0.5000 */
+            share: string;
+            within: components["schemas"]["InstallmentOffsetDto"];
+        };
+        ConfirmationParcelDto: {
+            /**
+             * @description 出让面积, ㎡
+             * @example 17800.00
+             */
+            area: string;
+            /**
+             * @description 宗地编号
+             * @example SG2026-001
+             */
+            code: string;
+            /** @description 宗地坐落 */
+            location: string;
+            /** @example 2.5000 */
+            plotRatioMax?: string;
+            /** @example 1.0000 */
+            plotRatioMin?: string;
+            /**
+             * @description 出让年限
+             * @example 70
+             */
+            tenureYears: number;
+            /**
+             * @description 规划用途 as printed
+             * @example 城镇住宅用地
+             */
+            use: string;
+        };
+        ConfirmationPartnerDto: {
+            /**
+             * @description 统一社会信用代码, or an ID number for a person
+             * @example 91370783MA3C1234XY
+             */
+            creditCode: string;
+            /** @example 丙建设有限公司 */
+            name: string;
+            /**
+             * @description share of the joint bid
+             * @example 0.6000
+             */
+            share: string;
+        };
+        ConfirmationPartyDto: {
+            /**
+             * @description 统一社会信用代码, or an ID number for a person
+             * @example 91370783MA3C1234XY
+             */
+            creditCode: string;
+            /** @example 丙建设有限公司 */
+            name: string;
+        };
         ConfirmationSignedDto: {
             /** Format: uuid */
             lotId: string;
@@ -2414,10 +2548,7 @@ export interface components {
             signedAt: string;
         };
         ConfirmationViewDto: {
-            /** @description the document’s model (libs/settlement ConfirmationModel as JSON): parties, parcels, figures, installments, deadlines */
-            content: {
-                [key: string]: unknown;
-            };
+            content: components["schemas"]["ConfirmationContentDto"];
             /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
             documentSha256: string;
             /** Format: date-time */
@@ -2943,6 +3074,18 @@ export interface components {
             /** @example 竞价激烈，经批准调整加价幅度 */
             reason: string;
         };
+        InstallmentOffsetDto: {
+            /** @description full payment: days after the contract date */
+            days?: number;
+            /** @description installment plan: months after the contract date */
+            months?: number;
+        };
+        InstallmentTermDto: {
+            /** @example 0.5000 */
+            share: string;
+            /** @example 1 */
+            withinMonths: number;
+        };
         LandSalesFiguresDto: {
             /**
              * @description mean of the sold lots’ premium rates, 4 places; null when nothing was sold
@@ -3142,7 +3285,7 @@ export interface components {
              * @enum {string|null}
              */
             reason: "NO_BIDS" | "RESERVE_NOT_MET" | "TOO_FEW_BIDDERS" | "TOO_FEW_BIDS" | null;
-            reserve: components["schemas"]["RevealedReserveDto"] | null;
+            reserve: components["schemas"]["ResultReserveDto"] | null;
             /** @example 0.1500 */
             share: string | null;
             /**
@@ -3371,7 +3514,10 @@ export interface components {
             contractDeadline: string | null;
             /** Format: uuid */
             contractId: string | null;
-            /** @example 25000000.00 */
+            /**
+             * @description the winner’s deposit converted to earnest money (定金)
+             * @example 25000000.00
+             */
             earnest: string;
             /** Format: uuid */
             lotId: string;
@@ -3380,15 +3526,24 @@ export interface components {
             /** @enum {string} */
             outcome: "sold" | "unsold";
             overdue: ("confirmation" | "contract" | "publication" | "service_target")[];
-            /** @example 125000000.00 */
+            /**
+             * @description 成交总价, 元; null when unsold
+             * @example 125000000.00
+             */
             price: string | null;
             /** Format: date-time */
             publicationDeadline: string | null;
             /** Format: date-time */
             publishedAt: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description when the losing bidders’ deposits are refunded by
+             */
             refundDue: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description the 40-day service target
+             */
             serviceDeadline: string;
             /** @enum {string} */
             status: "awaiting_contract" | "contracted" | "paid" | "defaulted" | "unsold";
@@ -3474,7 +3629,7 @@ export interface components {
             plannedSupplyQuarter: string | null;
             /** @enum {string} */
             plannedUse: "residential" | "commercial" | "industrial" | "mixed" | "public_service" | "other";
-            planningConditions: components["schemas"]["PlanningConditionsDto"];
+            planningConditions: components["schemas"]["ParcelPlanningConditionsDto"];
             /** @enum {string} */
             state: "acquired" | "in_reserve" | "developing" | "ready_for_supply" | "listed" | "sold" | "withdrawn";
             /** @example 70 */
@@ -3515,6 +3670,18 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        ParcelPlanningConditionsDto: {
+            /** @example 0.3000 */
+            buildingDensity: string | null;
+            /** @example 0.3500 */
+            greenRatio: string | null;
+            /** @example 80.00 */
+            heightLimitMetres: string | null;
+            /** @example 2.5000 */
+            plotRatioMax: string | null;
+            /** @example 1.0000 */
+            plotRatioMin: string | null;
         };
         ParcelTransitionDto: {
             reason?: string;
@@ -3563,7 +3730,7 @@ export interface components {
             plannedSupplyQuarter: string | null;
             /** @enum {string} */
             plannedUse: "residential" | "commercial" | "industrial" | "mixed" | "public_service" | "other";
-            planningConditions: components["schemas"]["PlanningConditionsDto"];
+            planningConditions: components["schemas"]["ParcelPlanningConditionsDto"];
             /** @enum {string} */
             state: "acquired" | "in_reserve" | "developing" | "ready_for_supply" | "listed" | "sold" | "withdrawn";
             /** @example 70 */
@@ -3611,17 +3778,16 @@ export interface components {
              */
             paidOn: string;
         };
-        PlanningConditionsDto: {
-            /** @example 0.3000 */
-            buildingDensity: string | null;
-            /** @example 0.3500 */
-            greenRatio: string | null;
-            /** @example 80.00 */
-            heightLimitMetres: string | null;
-            /** @example 2.5000 */
-            plotRatioMax: string | null;
-            /** @example 1.0000 */
-            plotRatioMin: string | null;
+        PaymentPlanDto: {
+            /** @description kind installments only */
+            installments?: components["schemas"]["InstallmentTermDto"][];
+            /** @enum {string} */
+            kind: "installments" | "full";
+            /**
+             * @description kind full only
+             * @example 30
+             */
+            withinDays?: number;
         };
         PracticeBiddersDto: {
             /**
@@ -3817,6 +3983,10 @@ export interface components {
              * @example 10000000.00
              */
             startPrice: string;
+        };
+        ProjectCompanyDto: {
+            creditCode?: string;
+            name: string;
         };
         PublicAnnouncementDto: {
             body: string;
@@ -4437,6 +4607,16 @@ export interface components {
             /** @enum {boolean} */
             published: true;
         };
+        ResultReserveDto: {
+            /** @description the commitment published before trading */
+            commitment: string;
+            salt: string;
+            /**
+             * @description the reserve (底价), revealed at the close
+             * @example 11000000.00
+             */
+            value: string;
+        };
         ResumeDto: {
             /** @example 中止事由已消除，经批准恢复交易 */
             reason: string;
@@ -4454,16 +4634,6 @@ export interface components {
              */
             resumptionNoticeAt?: string;
         };
-        RevealedReserveDto: {
-            /** @description the commitment published before trading */
-            commitment: string;
-            salt: string;
-            /**
-             * @description the reserve (底价), revealed at the close
-             * @example 11000000.00
-             */
-            value: string;
-        };
         ReversalDto: {
             /** @example 重复入账，冲销 */
             reason: string;
@@ -4473,6 +4643,46 @@ export interface components {
             decision: "approve" | "reject";
             /** @example 材料齐全，符合竞买资格 */
             reason: string;
+        };
+        SaleFiguresDto: {
+            /**
+             * @description as bid, in priceUnit
+             * @example 9900000.00
+             */
+            bidPrice: string;
+            /**
+             * @description Σ area × maximum plot ratio, exact; null when a parcel has none
+             * @example 44500
+             */
+            floorArea: string | null;
+            /** @example 222.47 */
+            floorPrice: string | null;
+            /**
+             * @description Σ parcel areas, ㎡
+             * @example 17800.00
+             */
+            landArea: string;
+            /** @example 0.0102 */
+            premiumRate: string;
+            /** @enum {string} */
+            priceUnit: "total" | "per_square_metre" | "per_floor_area";
+            /**
+             * @description in priceUnit
+             * @example 9800000.00
+             */
+            startPrice: string;
+            /**
+             * @description the start price as a total, 元
+             * @example 9800000.00
+             */
+            startTotal: string;
+            /**
+             * @description 成交总价, 元
+             * @example 9900000.00
+             */
+            totalPrice: string;
+            /** @example 556.18 */
+            unitPrice: string | null;
         };
         ScheduleDto: {
             /**

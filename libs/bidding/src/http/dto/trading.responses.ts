@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, type SchemaObject } from '@nestjs/swagger';
+import type { CapMode, LotPhase, LotSnapshot } from '@app/contracts';
 
 // Responses of the trading routes (TradingQueryService, TradingService.staffCommand), for the OpenAPI
 // document the web client is generated from. The socket payloads themselves are typed in @app/contracts.
@@ -12,11 +13,11 @@ export class ServerTimeDto {
 }
 
 /** LotSnapshot of @app/contracts: the live state of a lot as spectators see it. */
-export class LotSnapshotDto {
+export class LotSnapshotDto implements LotSnapshot {
   @ApiProperty({ format: 'uuid' }) lotId: string;
   @ApiProperty({ example: 'GT2027-001-01' }) lotNumber: string;
-  @ApiProperty({ enum: METHODS }) method: string;
-  @ApiProperty({ enum: LOT_PHASES }) phase: string;
+  @ApiProperty({ enum: METHODS }) method: LotSnapshot['method'];
+  @ApiProperty({ enum: LOT_PHASES }) phase: LotPhase;
   @ApiProperty({ type: 'integer', description: 'seq of the last event' }) seq: number;
   @ApiProperty({ format: 'date-time' }) serverTime: string;
   @ApiProperty({ type: String, nullable: true, example: '12500000.00' }) currentPrice: string | null;
@@ -25,7 +26,7 @@ export class LotSnapshotDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) opensAt: string | null;
   @ApiProperty({ type: String, nullable: true, example: '200000.00' }) increment: string | null;
   @ApiProperty({ type: String, nullable: true, example: '12700000.00' }) minimumNextPrice: string | null;
-  @ApiProperty({ type: String, enum: CAP_MODES, nullable: true }) capMode: string | null;
+  @ApiProperty({ type: String, enum: CAP_MODES, nullable: true }) capMode: CapMode | null;
   @ApiProperty({ type: String, nullable: true, example: '15000000.00' }) capPrice: string | null;
   @ApiProperty({ type: String, nullable: true, example: '3500.00', description: 'a 竞配建 lot: the leading bid’s area' }) leadingArea: string | null;
   @ApiProperty({ type: String, nullable: true, example: '0.1500', description: 'a 竞自持 lot: the leading bid’s share' }) leadingShare: string | null;
@@ -103,7 +104,7 @@ export class ChainVerificationDto {
   @ApiPropertyOptional({ enum: ['seq_gap', 'hash_mismatch', 'not_canonical'], description: 'only when invalid' }) problem?: string;
 }
 
-class RevealedReserveDto {
+class ResultReserveDto {
   @ApiProperty({ example: '11000000.00', description: 'the reserve (底价), revealed at the close' }) value: string;
   @ApiProperty() salt: string;
   @ApiProperty({ description: 'the commitment published before trading' }) commitment: string;
@@ -126,7 +127,7 @@ export class LotResultDto {
   @ApiProperty({ type: String, nullable: true, example: '0.2500', description: '溢价率' }) premiumRate: string | null;
   @ApiProperty({ type: String, nullable: true, example: '20000.00' }) landArea: string | null;
   @ApiProperty({ type: String, nullable: true, example: '50000.00', description: 'Σ area × maximum plot ratio; null when a parcel has none' }) floorArea: string | null;
-  @ApiProperty({ type: RevealedReserveDto, nullable: true }) reserve: RevealedReserveDto | null;
+  @ApiProperty({ type: ResultReserveDto, nullable: true }) reserve: ResultReserveDto | null;
   @ApiProperty({ type: 'integer' }) chainLength: number;
   @ApiProperty({ type: String, nullable: true }) chainHead: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) closedAt: Date;

@@ -1,11 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { CalendarDayView } from '../../application/working-day-calendar';
+import type { DayKind } from '../../domain/working-days';
 
 // Responses of the working-day calendar routes (WorkingDayCalendar), for the OpenAPI document the web
 // client is generated from. Dates are Shanghai calendar dates, YYYY-MM-DD.
 
-export class CalendarDayViewDto {
+export class CalendarDayViewDto implements CalendarDayView {
   @ApiProperty({ format: 'date', example: '2027-02-10' }) date: string;
-  @ApiProperty({ enum: ['holiday', 'workday'], description: 'a holiday, or a make-up workday on a weekend' }) kind: string;
+  @ApiProperty({ enum: ['holiday', 'workday'], description: 'a holiday, or a make-up workday on a weekend' }) kind: DayKind;
   @ApiProperty({ example: '春节' }) name: string;
   @ApiProperty({ enum: ['official', 'staff'] }) source: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;

@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LINE_STATUSES } from '../../application/statement-import.service';
+import type { EntryView } from '../../application/ledger-book.service';
+import { LINE_STATUSES, type ExpectedItemView, type LineStatus, type StatementLineView, type StatementView, type StoredSuggestion } from '../../application/statement-import.service';
+import type { RemittanceView } from '../../application/treasury.service';
+import type { MatchRule } from '../../domain/reconciliation';
 import { SOURCE_TYPES } from '../../domain/journal';
 
 // Responses of the bank statement, ledger and treasury routes (StatementImportService, LedgerBookService,
@@ -11,7 +14,7 @@ const ACCOUNT_KINDS = ['asset', 'liability', 'revenue', 'clearing'];
 const NORMAL_SIDES = ['debit', 'credit'];
 
 /** An item the platform expects money for (or to pay out), as reconciliation shows it. */
-export class ExpectedItemViewDto {
+export class ExpectedItemViewDto implements ExpectedItemView {
   @ApiProperty({ example: 'deposit:3f0c2a9b-…' }) id: string;
   @ApiProperty({ example: 'deposit', description: 'deposit, installment, penalty, refund, remittance…' }) kind: string;
   @ApiProperty({ example: '2000000.00' }) amount: string;
@@ -22,29 +25,29 @@ export class ExpectedItemViewDto {
 }
 
 /** A suggestion for an unmatched line, or the candidate of a partial one. */
-export class StoredSuggestionDto extends ExpectedItemViewDto {
+export class StoredSuggestionDto extends ExpectedItemViewDto implements StoredSuggestion {
   @ApiProperty({ type: [String], example: ['amount', 'reference'] }) reasons: string[];
   @ApiPropertyOptional({ type: 'number', example: 0.85, description: '0–1, two decimals' }) similarity?: number;
   @ApiPropertyOptional({ type: 'integer' }) daysFromDue?: number;
   @ApiPropertyOptional({ enum: [true], description: 'the candidate of a partial line' }) partial?: true;
-  @ApiPropertyOptional({ enum: MATCH_RULES }) rule?: string;
+  @ApiPropertyOptional({ enum: MATCH_RULES }) rule?: MatchRule;
   @ApiPropertyOptional({ example: '-100.00', description: 'line − expected, on a partial candidate' }) difference?: string;
 }
 
-export class StatementLineViewDto {
+export class StatementLineViewDto implements StatementLineView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) statementId: string;
   @ApiProperty({ type: 'integer' }) lineNo: number;
   @ApiProperty({ example: 'TX20261116001' }) txnId: string;
   @ApiProperty({ type: String, format: 'date-time' }) bookedAt: Date;
   @ApiProperty({ format: 'date', example: '2026-11-16', description: 'Shanghai calendar date of bookedAt' }) date: string;
-  @ApiProperty({ enum: ['credit', 'debit'], description: 'credit = money in, debit = money out' }) direction: string;
+  @ApiProperty({ enum: ['credit', 'debit'], description: 'credit = money in, debit = money out' }) direction: StatementLineView['direction'];
   @ApiProperty({ example: '2000000.00', description: 'positive; the sign is in direction' }) amount: string;
   @ApiProperty({ type: String, nullable: true }) counterpartyName: string | null;
   @ApiProperty({ type: String, nullable: true }) counterpartyAccount: string | null;
   @ApiProperty({ type: String, nullable: true }) subAccount: string | null;
   @ApiProperty({ type: String, nullable: true }) reference: string | null;
-  @ApiProperty({ enum: LINE_STATUSES }) status: string;
+  @ApiProperty({ enum: LINE_STATUSES }) status: LineStatus;
   @ApiProperty({ type: String, nullable: true }) matchedKind: string | null;
   @ApiProperty({ type: String, nullable: true }) matchedId: string | null;
   @ApiProperty({ type: String, nullable: true, example: '-100.00', description: 'line − expected' }) difference: string | null;
@@ -122,7 +125,7 @@ export class DuplicateStatementReportDto {
   @ApiProperty({ type: LineStatusCountsDto }) counts: LineStatusCountsDto;
 }
 
-export class StatementViewDto {
+export class StatementViewDto implements StatementView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() filename: string;
   @ApiProperty() fingerprint: string;
@@ -197,7 +200,7 @@ class EntryReversalOfDto {
   @ApiProperty() reason: string;
 }
 
-export class EntryViewDto {
+export class EntryViewDto implements EntryView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date', example: '2026-11-16' }) date: string;
   @ApiProperty({ type: String, format: 'date-time' }) occurredAt: Date;
@@ -235,7 +238,7 @@ class ReconciledWithDto {
   @ApiProperty({ format: 'uuid' }) statementId: string;
 }
 
-export class RemittanceViewDto {
+export class RemittanceViewDto implements RemittanceView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date', example: '2025-11-03' }) remittedOn: string;
   @ApiProperty({ example: '缴库-2025-0107' }) treasuryReference: string;

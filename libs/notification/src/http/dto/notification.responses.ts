@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { NotificationView } from '../../application/notification.service';
 import { NOTIFICATION_KINDS } from '../../domain/notification-kinds';
 
 // Responses of the inbox routes (NotificationService), for the OpenAPI document the web client is generated from.
 
 /** A message of the in-app inbox (NotificationService view). */
-export class NotificationViewDto {
+export class NotificationViewDto implements NotificationView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: NOTIFICATION_KINDS }) kind: string;
   @ApiProperty({ example: '竞买资格审核通过' }) subject: string;

@@ -13,7 +13,7 @@ export class BoundaryGeometryDto {
   @ApiProperty({ type: 'array', items: { type: 'array', items: {} }, description: 'Polygon: rings of [lon, lat]; MultiPolygon: polygons of rings' }) coordinates: unknown[];
 }
 
-class PlanningConditionsDto {
+class ParcelPlanningConditionsDto {
   @ApiProperty({ type: String, nullable: true, example: '1.0000' }) plotRatioMin: string | null;
   @ApiProperty({ type: String, nullable: true, example: '2.5000' }) plotRatioMax: string | null;
   @ApiProperty({ type: String, nullable: true, example: '0.3000' }) buildingDensity: string | null;
@@ -35,7 +35,7 @@ export class ParcelViewDto {
   @ApiProperty({ example: '30.0000', description: 'the declared area in 亩' }) declaredAreaMu: string;
   @ApiProperty({ enum: PLANNED_USES }) plannedUse: string;
   @ApiProperty({ type: 'integer', example: 70 }) tenureYears: number;
-  @ApiProperty({ type: PlanningConditionsDto }) planningConditions: PlanningConditionsDto;
+  @ApiProperty({ type: ParcelPlanningConditionsDto }) planningConditions: ParcelPlanningConditionsDto;
   @ApiProperty({ enum: ACQUISITION_METHODS }) acquisitionMethod: string;
   @ApiProperty({ format: 'date', example: '2026-03-01' }) acquiredOn: string;
   @ApiProperty({ type: String, nullable: true, example: '2027-Q1' }) plannedSupplyQuarter: string | null;
