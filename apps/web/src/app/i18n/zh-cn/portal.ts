@@ -174,6 +174,8 @@ export const portalZhCN = {
       code: '验证码',
       codeRequired: '请输入验证码',
       file: 'PDF 文件（可选）',
+      chooseFile: '选择文件',
+      noFile: '未选择文件',
       check: '核验',
       valid: '验证码有效：平台存有这份成交确认书。',
       invalid: '验证码无效：平台没有这份成交确认书。',
