@@ -186,6 +186,17 @@ describe('public portal pages in the browser', () => {
     await confirmation.getByRole('button', { name: '核验' }).click();
     await page.getByTestId('confirmation-verdict').getByText('验证码有效：平台存有这份成交确认书。').waitFor();
     expect(await page.getByTestId('confirmation-verdict').innerText()).toContain('9,900,000.00');
+    // The PDF itself, hashed in the browser: the one on record, then a copy with one byte changed.
+    const pdf = Buffer.from(await (await fetch(`${base}/api/lots/${sold.lotId}/confirmation/pdf`, { headers: bearer(sold.bidders[2]!.token) })).arrayBuffer());
+    const file = confirmation.locator('input[type="file"]');
+    await file.setInputFiles({ name: 'confirmation.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await confirmation.getByRole('button', { name: '核验' }).click();
+    await page.getByTestId('confirmation-verdict').getByText('文件一致：您的 PDF 的 SHA-256 与存档相符。').waitFor();
+    const altered = Buffer.from(pdf);
+    altered[altered.length - 10] = altered[altered.length - 10]! ^ 1;
+    await file.setInputFiles({ name: 'altered.pdf', mimeType: 'application/pdf', buffer: altered });
+    await confirmation.getByRole('button', { name: '核验' }).click();
+    await page.getByTestId('confirmation-verdict').getByText('文件不一致：您的 PDF 与存档的成交确认书不同！').waitFor();
     // The public page never names a bidder beyond what the 成交公示 discloses (the winner, once published).
     for (const loser of sold.bidders.slice(0, 2)) expect(await page.content()).not.toContain(loser.name);
     await screenshot(page, 'result-1280x800');
