@@ -67,6 +67,8 @@ const MATRIX: Record<string, 'public' | 'signed-in' | 'bank-signed' | readonly R
   'GET /api/public/announcements': 'public',
   'GET /api/public/announcements/:id': 'public',
   'GET /api/public/announcements/:id/versions/:version': 'public',
+  'GET /api/public/lots': 'public',
+  'GET /api/public/facets': 'public',
   'GET /api/public/lots/:id': 'public',
   'GET /api/public/time': 'public',
   'GET /api/public/web-config': 'public',

@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
+import { AuctionClock } from '@app/bidding';
 import { SettlementService } from '@app/settlement';
 import { soldLot, type MoneyBidder } from '../support/money-sale';
-import { bearer, LISTING_TERMS, SaleBuilder } from '../support/sale-builder';
+import { AUCTION_TERMS, bearer, LISTING_TERMS, SaleBuilder } from '../support/sale-builder';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { listen, publishedLot } from '../support/trading';
+import { connect, listen, moveDeadline, openTradingNow, publishedLot, qualifiedBidders } from '../support/trading';
 import { DESKTOP, ensureWebBuilt, launchBrowser, newPage, PHONE, screenshot, seriousAxeViolations, type BrowserSession } from './browser';
 
 interface ChainBody {
@@ -25,6 +26,7 @@ describe('public portal pages in the browser', () => {
   let upcomingAnnouncement: { id: string; number: string };
   let soldAnnouncementNumber: string;
   let code: string;
+  let reserveLotId: string;
 
   beforeAll(async () => {
     ensureWebBuilt();
@@ -36,10 +38,18 @@ describe('public portal pages in the browser', () => {
     await t.app.get(SettlementService).runOnce();
     await t.app.get(SettlementService).publishResult(sold.lotId);
     code = (await t.http().get(`/api/lots/${sold.lotId}/confirmation`).set(bearer(sold.bidders[2]!.token)).expect(200)).body.verificationCode as string;
+    reserveLotId = await soldAboveReserve(t, s, url);
     upcomingLotId = await publishedLot(t, s, { ...LISTING_TERMS, hasReserve: false, reserveRoundingUnit: undefined });
     const lots = (await t.http().get('/api/public/lots').expect(200)).body.items as Array<{ id: string; announcement: { id: string; number: string } }>;
     upcomingAnnouncement = lots.find((l) => l.id === upcomingLotId)!.announcement;
     soldAnnouncementNumber = lots.find((l) => l.id === sold.lotId)!.announcement.number;
+    // A supplementary notice (补充公告) correcting the title: version 2; version 1 stays readable.
+    await t
+      .http()
+      .post(`/api/announcements/${upcomingAnnouncement.id}/amendments`)
+      .set(bearer(s.tokens.trading))
+      .send({ summary: '更正公告标题', reason: '文字更正', title: '国有建设用地使用权挂牌出让公告（更正）', body: '原公告标题更正如下。', lots: [] })
+      .expect(201);
     session = await launchBrowser();
   }, 300_000);
 
@@ -112,8 +122,20 @@ describe('public portal pages in the browser', () => {
     await page.getByRole('link', { name: '查看出让公告' }).click();
     await page.waitForURL(`**/announcements/${upcomingAnnouncement.id}`);
     await page.getByRole('region', { name: '出让地块' }).getByRole('link', { name: /寿光市测试地块/ }).waitFor();
-    expect(await page.getByRole('region', { name: '版本与补充公告' }).innerText()).toContain('原公告');
-    expect(await page.getByRole('region', { name: '相关公告' }).innerText()).toContain('出让公告');
+    await page.getByRole('heading', { level: 1, name: '国有建设用地使用权挂牌出让公告（更正）' }).waitFor();
+    const versions = page.getByRole('region', { name: '版本与补充公告' });
+    expect(await versions.innerText()).toContain('原公告');
+    expect(await versions.innerText()).toContain('补充公告');
+    expect(await versions.innerText()).toContain('更正公告标题');
+    expect(await page.getByRole('region', { name: '相关公告' }).innerText()).toContain('补充公告');
+    await screenshot(page, 'announcement-1280x800');
+    // Reading version 1: marked as history, with the title it was published under.
+    await versions.getByRole('button', { name: '查看第 1 版' }).click();
+    await page.waitForURL(/version=1/);
+    await page.getByText(/正在查看第 1 版/).waitFor();
+    await page.getByRole('region', { name: '第 1 版内容' }).getByRole('heading', { name: '国有建设用地使用权拍卖出让公告' }).waitFor();
+    await page.getByRole('button', { name: '返回最新版本' }).click();
+    await page.getByRole('region', { name: '出让地块' }).waitFor();
     await page.context().close();
   });
 
@@ -143,7 +165,7 @@ describe('public portal pages in the browser', () => {
 
   it('the results list the sold lot; its result page verifies the hash chain, the draw and the confirmation code in the browser', async () => {
     const page = await open('/results');
-    await page.getByRole('link', { name: /寿光市测试地块/ }).first().click();
+    await page.locator(`a[href="/lots/${sold.lotId}/result"]`).click();
     await page.waitForURL(`**/lots/${sold.lotId}/result`);
     const figures = page.getByTestId('result-figures');
     await figures.getByText('9,900,000.00').waitFor();
@@ -164,9 +186,35 @@ describe('public portal pages in the browser', () => {
     await confirmation.getByRole('button', { name: '核验' }).click();
     await page.getByTestId('confirmation-verdict').getByText('验证码有效：平台存有这份成交确认书。').waitFor();
     expect(await page.getByTestId('confirmation-verdict').innerText()).toContain('9,900,000.00');
+    // The PDF itself, hashed in the browser: the one on record, then a copy with one byte changed.
+    const pdf = Buffer.from(await (await fetch(`${base}/api/lots/${sold.lotId}/confirmation/pdf`, { headers: bearer(sold.bidders[2]!.token) })).arrayBuffer());
+    const file = confirmation.locator('input[type="file"]');
+    await file.setInputFiles({ name: 'confirmation.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await confirmation.getByRole('button', { name: '核验' }).click();
+    await page.getByTestId('confirmation-verdict').getByText('文件一致：您的 PDF 的 SHA-256 与存档相符。').waitFor();
+    const altered = Buffer.from(pdf);
+    altered[altered.length - 10] = altered[altered.length - 10]! ^ 1;
+    await file.setInputFiles({ name: 'altered.pdf', mimeType: 'application/pdf', buffer: altered });
+    await confirmation.getByRole('button', { name: '核验' }).click();
+    await page.getByTestId('confirmation-verdict').getByText('文件不一致：您的 PDF 与存档的成交确认书不同！').waitFor();
     // The public page never names a bidder beyond what the 成交公示 discloses (the winner, once published).
     for (const loser of sold.bidders.slice(0, 2)) expect(await page.content()).not.toContain(loser.name);
     await screenshot(page, 'result-1280x800');
+    await page.context().close();
+  });
+
+  it('the revealed reserve is hashed in the browser and matches the commitment the lot published at sealing', async () => {
+    const page = await open(`/lots/${reserveLotId}/result`);
+    const section = page.getByRole('region', { name: '底价承诺核验' });
+    await section.getByText('9,830,000.00').waitFor();
+    const published = ((await t.http().get(`/api/public/lots/${reserveLotId}`).expect(200)).body as { reserve: { commitment: string } }).reserve.commitment;
+    expect(await section.innerText()).toContain(published);
+    await section.getByRole('button', { name: '开始核验' }).click();
+    await section.getByText('一致：揭示的底价与封存时公布的承诺值相符，底价在交易中未被改动。').waitFor();
+    expect(await section.innerText()).toContain(`land-reserve-v1|${reserveLotId}|9830000.00|`);
+    const lot = await open(`/lots/${reserveLotId}`);
+    await lot.getByTestId('lot-terms').getByText('已揭示：9,830,000.00 元').waitFor();
+    await lot.context().close();
     await page.context().close();
   });
 
@@ -196,12 +244,14 @@ describe('public portal pages in the browser', () => {
     const scripts: string[] = [];
     home.on('request', (r) => scripts.push(r.url()));
     await home.getByRole('heading', { name: '国有建设用地使用权网上交易' }).waitFor();
+    await home.getByRole('region', { name: '最新成交' }).locator(`a[href="/lots/${sold.lotId}/result"]`).waitFor();
     await home.getByRole('navigation', { name: '导航菜单' }).getByRole('link', { name: '统计', exact: true }).click();
     await home.getByRole('heading', { level: 1, name: '出让统计' }).waitFor();
     await home.locator('canvas').first().waitFor();
     expect(scripts.some((u) => /echart-view-.*\.js$/.test(u))).toBe(true);
     const months = home.getByTestId('table-month');
-    expect(await months.innerText()).toContain('990.00');
+    // Two sales of 9,900,000.00 元 this month.
+    expect(await months.innerText()).toContain('1980.00');
     expect(await home.getByTestId('table-district').innerText()).toContain('圣城街道');
     await home.getByRole('img', { name: '每月成交金额与平均溢价率' }).waitFor();
     await screenshot(home, 'statistics-1280x800');
@@ -239,3 +289,31 @@ describe('public portal pages in the browser', () => {
     expect(found).toEqual({});
   });
 });
+
+/**
+ * An auction lot with a sealed reserve (three committee proposals averaging 9,830,000.00), sold above
+ * it at 9,900,000.00: its result reveals the reserve and the salt behind the published commitment.
+ */
+async function soldAboveReserve(t: TestApp, s: SaleBuilder, url: string): Promise<string> {
+  const lotId = await publishedLot(t, s, { ...AUCTION_TERMS, hasReserve: true, reserveRoundingUnit: '10000.00', countdownSeconds: 600 }, async (id) => {
+    await t.http().put(`/api/lots/${id}/committee`).set(bearer(s.tokens.trading)).send({ memberIds: s.memberIds }).expect(200);
+  });
+  for (const [i, value] of ['9810000.00', '9830000.00', '9850000.00'].entries()) {
+    await t.http().post(`/api/lots/${lotId}/reserve-proposals`).set(bearer(s.tokens.members[i]!)).send({ value }).expect(201);
+  }
+  const seats = await qualifiedBidders(t, lotId, 3, 'pages-reserve');
+  await openTradingNow(t, lotId);
+  const clients = await Promise.all(seats.map((seat) => connect(url, seat.token)));
+  try {
+    for (const c of clients) await c.emit('lot:join', { lotId });
+    for (const [i, price] of ['9800000.00', '9850000.00', '9900000.00'].entries()) {
+      const ack = await clients[i % 3]!.emit<{ ok: boolean; code?: string }>('bid:place', { lotId, clientBidId: `r${i}`, price });
+      if (!ack.ok) throw new Error(`bid ${price} refused: ${JSON.stringify(ack)}`);
+    }
+  } finally {
+    clients.forEach((c) => c.close());
+  }
+  await moveDeadline(t, lotId, -1);
+  await t.app.get(AuctionClock).runOnce();
+  return lotId;
+}

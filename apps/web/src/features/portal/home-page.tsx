@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MoneyText } from '@web/components/money-text';
 import { Panel } from '@web/components/panel';
-import { useNotices, useTradingLots } from './api';
+import { useLots, useNotices, useTradingLots } from './api';
 import { formatDateTime } from './format';
 
 const LATEST = { page: 1, pageSize: 10 };
+const RECENT_SALES = { phase: 'closed_sold', page: 1, pageSize: 5 } as const;
 
-/** The portal's front page: the lots trading now (each with a link to watch it live) and the latest notices. */
+/** The portal's front page: the lots trading now (each with a link to watch it live), the latest sales and notices. */
 export function HomePage() {
   const { t, i18n } = useTranslation();
   const trading = useTradingLots();
@@ -56,6 +57,7 @@ export function HomePage() {
               </ul>
             )}
           </Panel>
+          <RecentSales />
         </Col>
         <Col xs={24} lg={10}>
           <Panel id="latest-notices" title={t('portal.notices')}>
@@ -84,12 +86,38 @@ export function HomePage() {
                 ))}
               </ul>
             )}
-            <p style={{ margin: "12px 0 0" }}>
+            <p style={{ margin: '12px 0 0' }}>
               <Link to="/notices">{t('features.portal.home.allNotices')}</Link>
             </p>
           </Panel>
         </Col>
       </Row>
     </>
+  );
+}
+
+/** The latest sold lots, each linked to its result (figures and the checks anyone can run). */
+function RecentSales() {
+  const { t, i18n } = useTranslation();
+  const sales = useLots(RECENT_SALES);
+  if (!sales.data?.items.length) return null;
+  return (
+    <Panel id="recent-sales" title={t('features.portal.home.recentSales')} className="home-panel">
+      <ul className="plain-list">
+        {sales.data.items.map((lot) => (
+          <li key={lot.id} className="notice-item">
+            <Link to={`/lots/${lot.id}/result`} className="notice-title">
+              {lot.lotNumber} {lot.title}
+            </Link>
+            <span className="muted notice-date">
+              {t(`method.${lot.method}`)} · {lot.announcement.number} · {t('features.portal.lot.milestones.tradingStart')} <time dateTime={lot.schedule.tradingStart}>{formatDateTime(lot.schedule.tradingStart, i18n.language)}</time>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p style={{ margin: '12px 0 0' }}>
+        <Link to="/results">{t('features.portal.home.allResults')}</Link>
+      </p>
+    </Panel>
   );
 }

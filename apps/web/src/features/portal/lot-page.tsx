@@ -8,7 +8,7 @@ import { ParcelMap } from '@web/components/parcel-map/parcel-map';
 import { Panel } from '@web/components/panel';
 import { PhaseBanner } from '@web/components/phase-banner';
 import { useHttpServerClock } from '@web/lib/http-server-clock';
-import { formatArea } from '@web/lib/money';
+import { formatArea, formatYuanAmount } from '@web/lib/money';
 import type { ServerClock } from '@web/lib/server-clock';
 import { useAnnouncement, usePublicLot, useWebConfig, type PublicLot } from './api';
 import { formatDateTime } from './format';
@@ -102,7 +102,7 @@ function Terms({ lot }: { lot: PublicLot }) {
           {!reserve.hasReserve
             ? t('features.portal.lot.reserveNone')
             : reserve.revealed?.value
-              ? t('features.portal.lot.reserveRevealed', { value: reserve.revealed.value })
+              ? t('features.portal.lot.reserveRevealed', { value: formatYuanAmount(reserve.revealed.value) })
               : reserve.sealed
                 ? t('features.portal.lot.reserveSealed')
                 : t('features.portal.lot.reserveOpen')}

@@ -206,7 +206,14 @@ export function ConfirmationVerification() {
           <Input maxLength={40} autoComplete="off" />
         </Form.Item>
         <Form.Item label={t('features.portal.result.confirmation.file')} htmlFor="confirmation-file">
-          <input id="confirmation-file" type="file" accept="application/pdf,.pdf" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          {/* The native picker's button speaks the browser's language; this one speaks the page's. */}
+          <span className="file-picker">
+            <input id="confirmation-file" type="file" accept="application/pdf,.pdf" className="file-picker-input" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <label htmlFor="confirmation-file" className="link-button">
+              {t('features.portal.result.confirmation.chooseFile')}
+            </label>
+            <span className="muted">{file?.name ?? t('features.portal.result.confirmation.noFile')}</span>
+          </span>
         </Form.Item>
         <Button htmlType="submit" loading={check.isPending}>
           {t('features.portal.result.confirmation.check')}

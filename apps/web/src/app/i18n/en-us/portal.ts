@@ -4,6 +4,8 @@ export const portalEnUS: PortalMessages = {
   nav: { home: 'Home', notices: 'Notices', results: 'Results', statistics: 'Statistics' },
   home: {
     allNotices: 'All notices',
+    recentSales: 'Latest sales',
+    allResults: 'All sale results',
   },
   notices: {
     title: 'Notices',
@@ -173,6 +175,8 @@ export const portalEnUS: PortalMessages = {
       code: 'Verification code',
       codeRequired: 'Enter the verification code',
       file: 'PDF file (optional)',
+      chooseFile: 'Choose a file',
+      noFile: 'No file chosen',
       check: 'Check',
       valid: 'Valid code: the platform holds this confirmation.',
       invalid: 'Unknown code: the platform holds no such confirmation.',

@@ -3,6 +3,8 @@ export const portalZhCN = {
   nav: { home: '首页', notices: '公告', results: '成交结果', statistics: '统计' },
   home: {
     allNotices: '查看全部公告',
+    recentSales: '最新成交',
+    allResults: '查看全部成交结果',
   },
   notices: {
     title: '公告公示',
@@ -172,6 +174,8 @@ export const portalZhCN = {
       code: '验证码',
       codeRequired: '请输入验证码',
       file: 'PDF 文件（可选）',
+      chooseFile: '选择文件',
+      noFile: '未选择文件',
       check: '核验',
       valid: '验证码有效：平台存有这份成交确认书。',
       invalid: '验证码无效：平台没有这份成交确认书。',
