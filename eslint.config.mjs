@@ -53,6 +53,10 @@ export default tseslint.config(
         'error',
         { selector: "CallExpression[callee.name='parseFloat']", message: 'Money, area and ratios are Decimal, never floats.' },
       ],
+      'no-restricted-imports': [
+        'error',
+        { name: 'class-validator', importNames: ['IsBase64', 'isBase64'], message: 'Its pattern backtracks and can overflow the stack on a large upload (a 500): use IsBase64Text / isPaddedBase64 from @app/common.' },
+      ],
     },
   },
   {

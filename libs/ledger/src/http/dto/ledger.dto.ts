@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBase64, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { PageQueryDto } from '@app/common';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsBase64Text, PageQueryDto } from '@app/common';
 import { IsMoney } from '@app/money';
 import { LINE_STATUSES, type LineStatus } from '../../application/statement-import.service';
 import { SOURCE_TYPES, type SourceType } from '../../domain/journal';
@@ -22,7 +22,7 @@ export class ImportStatementDto {
     description: 'The CSV file as base64 (at most 5 MiB of CSV). UTF-8 or GB18030, Chinese or English headers: see BANK_STATEMENT_FORMAT.md',
     example: '5Lqk5piT5rWB5rC05Y+3LOS6pOaYk+aXtumXtCzph5Hpop0s6Jma5ouf6LSm5Y+3LOmZhOiogApUWDIwMjYxMTE2MDAxLDIwMjYtMTEtMTYgMTA6MjM6NDUsMjAwMDAwMC4wMCw5NTU4ODAxMjM0NTY3ODkwMTUs56ue5Lmw5L+d6K+B6YeRCg==',
   })
-  @IsBase64({}, { message: 'contentBase64 must be base64' })
+  @IsBase64Text({ message: 'contentBase64 must be base64' })
   @MaxLength(7_000_000)
   contentBase64: string;
 }

@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsBase64,
   IsEmail,
   IsIn,
   IsISO8601,
@@ -14,6 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsBase64Text } from '@app/common';
 
 export class RegisterBidderDto {
   @ApiProperty({ enum: ['company', 'person', 'organization'] }) @IsIn(['company', 'person', 'organization'], { message: 'kind must be company, person or organization' })
@@ -81,7 +81,7 @@ export class UploadDocumentDto {
       'The file, base64-encoded: a PDF, OFD or image (JPEG, PNG, TIFF, WebP), judged by its content. At most `qualification.maxDocumentBytes` (default 20 MiB) per file, ' +
       '`qualification.maxDocumentsPerApplication` (20) files and `qualification.maxApplicationDocumentBytes` (50 MiB) in all per application',
   })
-  @IsBase64({}, { message: 'contentBase64 must be base64' })
+  @IsBase64Text({ message: 'contentBase64 must be base64' })
   contentBase64: string;
 }
 
