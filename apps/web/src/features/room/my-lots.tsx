@@ -1,5 +1,5 @@
 import { Alert, Skeleton, Tag } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Countdown } from '@web/components/countdown';
 import { Panel } from '@web/components/panel';
@@ -83,7 +83,9 @@ function MyLotTime({ lot, clock }: { lot: LotSnapshot; clock: ServerClock }) {
       <div className="my-lot-time">
         <span>{t('features.room.home.startsAt', { time: formatDateTime(lot.opensAt, i18n.language) })}</span>
         <span>
-          <span className="muted">{t('features.room.home.opensIn')} </span>
+          <span className="muted" aria-hidden="true">
+            {t('features.room.home.opensIn')}{' '}
+          </span>
           <Countdown deadline={lot.opensAt} clock={clock} label={t('features.room.home.opensIn')} className="my-lot-countdown" />
         </span>
       </div>
@@ -93,7 +95,9 @@ function MyLotTime({ lot, clock }: { lot: LotSnapshot; clock: ServerClock }) {
     return (
       <div className="my-lot-time">
         <span>
-          <span className="muted">{t('features.room.home.endsIn')} </span>
+          <span className="muted" aria-hidden="true">
+            {t('features.room.home.endsIn')}{' '}
+          </span>
           <Countdown deadline={lot.deadline} clock={clock} label={t('features.room.home.endsIn')} className="my-lot-countdown" />
         </span>
       </div>
@@ -102,26 +106,30 @@ function MyLotTime({ lot, clock }: { lot: LotSnapshot; clock: ServerClock }) {
   return null;
 }
 
+/**
+ * The link's visible words stay short ("进入竞价室"); the lot number, hidden on screen, completes its
+ * accessible name ("进入T559-1竞价室"). Spaces stay outside the hidden span: the browser drops those inside it.
+ */
 function MyLotLink({ app, action }: { app: OwnApplication; action: MyLotAction }) {
-  const { t } = useTranslation();
-  const lot = app.lotNumber;
+  const values = { lot: app.lotNumber };
+  const hidden = [<span key="lot" className="visually-hidden" />];
   if (action === 'enter') {
     return (
-      <Link to={`/room/lots/${app.lotId}`} className="room-link primary" aria-label={t('features.room.home.enterLabel', { lot })}>
-        {t('features.room.home.enter')}
+      <Link to={`/room/lots/${app.lotId}`} className="room-link primary">
+        <Trans i18nKey="features.room.home.enter" values={values} components={hidden} />
       </Link>
     );
   }
   if (action === 'watch') {
     return (
-      <Link to={`/lots/${app.lotId}/live`} className="room-link" aria-label={t('features.room.home.watchLabel', { lot })}>
-        {t('features.room.home.watch')}
+      <Link to={`/lots/${app.lotId}/live`} className="room-link">
+        <Trans i18nKey="features.room.home.watch" values={values} components={hidden} />
       </Link>
     );
   }
   return (
-    <Link to={`/bidder/applications/${app.id}`} className="room-link" aria-label={t('features.room.home.applicationLabel', { lot })}>
-      {t('features.room.home.application')}
+    <Link to={`/bidder/applications/${app.id}`} className="room-link">
+      <Trans i18nKey="features.room.home.application" values={values} components={hidden} />
     </Link>
   );
 }
