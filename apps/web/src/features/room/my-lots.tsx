@@ -1,4 +1,5 @@
 import { Alert, Skeleton, Tag } from 'antd';
+import { useCallback, useSyncExternalStore } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Countdown } from '@web/components/countdown';
@@ -23,6 +24,9 @@ export function MyLots() {
   const { t } = useTranslation();
   const mine = useMyApplications();
   const clock = useHttpServerClock();
+  // Decided again once the clock is measured: a device clock off by hours must not open or hide a room.
+  const onClockChange = useCallback((listener: () => void) => clock.subscribe(listener), [clock]);
+  useSyncExternalStore(onClockChange, () => clock.offsetMs);
   const snapshots = useLotSnapshots(mine.data?.map((a) => a.lotId) ?? []);
   const now = clock.now();
   const rows: MyLot[] = (mine.data ?? []).map((app, i) => {
