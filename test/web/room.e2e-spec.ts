@@ -13,7 +13,8 @@ import { confirmBid, givePassword, loginInBrowser, openBidConfirmation, openRoom
  * timed final round (限时竞价) against two bidders driven over the socket, sees every confirmation in
  * 元, 万元 and 大写, a refusal in Chinese, a dropped connection caught up in seq order, and wins when
  * the lot closes; another bidder starts a practice lot (模拟竞价) in one click and watches the
- * simulated opponents move its price. Screenshots: test/web/screenshots/room-*.png.
+ * simulated opponents move its price. The room home lists the bidder's own lots and enters a room by
+ * one link. Screenshots: test/web/screenshots/room-*.png.
  */
 describe('the bidding room in the browser', () => {
   let t: TestApp;
@@ -77,6 +78,59 @@ describe('the bidding room in the browser', () => {
     // The room never names another bidder: numbers only (the header names the logged-in account itself).
     for (const s of seats.slice(1)) expect(await room.content()).not.toContain(s.name);
     await screenshot(room, 'room-1280x800');
+  });
+
+  it('the room home lists the bidder\'s own lots: the trading lot with its number, phase and time left, entered by one link; an unfinished application links to the bidder area', async () => {
+    // A second application of the same bidder, on a lot whose trading is weeks away, its deposit still due.
+    const laterId = await publishedLot(t, sale, { ...LISTING_TERMS, hasReserve: false, reserveRoundingUnit: undefined });
+    const [{ id: bidderId }] = (await t.dataSource.query(`SELECT id FROM bidder WHERE user_id = $1`, [seats[0].userId])) as Array<{ id: string }>;
+    const [{ id: laterApp }] = (await t.dataSource.query(
+      `INSERT INTO application (lot_id, lead_bidder_id, joint, status, review_mode, submitted_at, deposit_required, deposit_deadline, version)
+       SELECT $1, $2, false, 'awaiting_deposit', 'post_review', now(), deposit, deposit_deadline, 1 FROM lot WHERE id = $1 RETURNING id`,
+      [laterId, bidderId],
+    )) as Array<{ id: string }>;
+    await t.dataSource.query(`INSERT INTO application_partner (application_id, bidder_id, lot_id, share, is_lead, accepted_at) VALUES ($1, $2, $3, 1, true, now())`, [laterApp, bidderId, laterId]);
+    const lotNumber = async (id: string) => ((await t.http().get(`/api/public/lots/${id}`).expect(200)).body as { lotNumber: string }).lotNumber;
+    const [tradingNumber, laterNumber] = [await lotNumber(lotId), await lotNumber(laterId)];
+    // The timed round gets its full two minutes again, so it outlasts this detour (the room reads the deadline on joining).
+    await moveDeadline(t, lotId, 120_000);
+
+    await room.goto(`${base}/room`);
+    await room.getByRole('heading', { level: 1, name: '竞价大厅' }).waitFor();
+    const mine = room.getByRole('region', { name: '我的竞价' });
+    // A link's name joins its visible words and the hidden lot number; the browser may put spaces between them.
+    const named = (...parts: string[]) => new RegExp(`^${[...parts.join('')].join('\\s*')}$`);
+    const row = (n: string) => mine.getByRole('listitem').filter({ hasText: new RegExp(`${n}(?!\\d)`) });
+    const trading = row(tradingNumber);
+    await trading.filter({ hasText: '限时竞价' }).waitFor();
+    expect(await trading.innerText()).toContain(`号牌 ${seats[0].bidderNumber}`);
+    expect(await trading.innerText()).toContain('已取得竞买资格');
+    await trading.getByRole('timer', { name: '距截止' }).waitFor();
+    expect(await trading.locator('.countdown-digits').innerText()).toMatch(/^0[12]:\d\d$/);
+    // The lot it may bid on comes first.
+    expect(await mine.getByRole('listitem').first().innerText()).toContain(tradingNumber);
+    const later = row(laterNumber);
+    await later.filter({ hasText: '交易开始：' }).waitFor();
+    expect(await later.innerText()).toContain('待缴保证金');
+    expect(await later.innerText()).not.toContain('号牌');
+    expect(await later.getByRole('link', { name: named('进入', laterNumber, '竞价室') }).count()).toBe(0);
+    expect(await later.getByRole('link', { name: named('查看', laterNumber, '的竞买申请') }).getAttribute('href')).toBe(`/bidder/applications/${laterApp}`);
+    // The practice section stays below, one click away.
+    await room.getByRole('button', { name: '开始模拟竞价' }).waitFor();
+    expect(await seriousAxeViolations(room)).toEqual([]);
+    await screenshot(room, 'room-home-1280x800');
+
+    const phone = await newPage(session, PHONE);
+    await loginInBrowser(phone, base, seats[0].username, undefined, '/room');
+    await phone.getByRole('region', { name: '我的竞价' }).getByRole('link', { name: named('进入', tradingNumber, '竞价室') }).waitFor();
+    expect(await seriousAxeViolations(phone)).toEqual([]);
+    await screenshot(phone, 'room-home-390x844');
+    await phone.context().close();
+
+    await trading.getByRole('link', { name: named('进入', tradingNumber, '竞价室') }).click();
+    await room.waitForURL((url) => url.pathname === `/room/lots/${lotId}`);
+    await openRoom(room, base, lotId);
+    expect(await room.getByTestId('your-number').innerText()).toBe(`您的号牌：${seats[0].bidderNumber}`);
   });
 
   it('a price off the increment grid is caught before it leaves; the confirmation reads the price in 元, 万元 and 大写', async () => {
@@ -295,8 +349,12 @@ describe('the bidding room in the browser', () => {
     expect(new URL(page.url()).pathname).toBe('/room');
     await page.getByRole('heading', { level: 1, name: '竞价大厅' }).waitFor();
     await page.getByText('还没有模拟竞价记录。').waitFor();
+    // No application yet: the bidder is told where to apply.
+    const mine = page.getByRole('region', { name: '我的竞价' });
+    await mine.getByText('您还没有申请竞买任何地块。').waitFor();
+    expect(await mine.getByRole('link', { name: '到“我的申请”查看可报名的地块' }).getAttribute('href')).toBe('/bidder/applications');
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await screenshot(page, 'room-home-1280x800');
+    await screenshot(page, 'room-home-empty-1280x800');
     await page.getByRole('button', { name: '开始模拟竞价' }).click();
     await page.waitForURL(/\/room\/lots\/[0-9a-f-]{36}$/);
     const practiceId = /\/room\/lots\/([0-9a-f-]{36})$/.exec(page.url())![1]!;

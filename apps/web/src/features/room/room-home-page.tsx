@@ -5,9 +5,10 @@ import type { LotPhase } from '@app/contracts';
 import { useAuth } from '@web/app/auth/auth-context';
 import { Panel } from '@web/components/panel';
 import { useMyPracticeLots, useStartPractice } from './api';
+import { MyLots } from './my-lots';
 import './room.css';
 
-/** The room's home (/room): how to enter a lot's room, and practice bidding (模拟竞价) in one click. */
+/** The room's home (/room): the bidder's own lots with the way into each room, and practice bidding (模拟竞价) in one click. */
 export function RoomHomePage() {
   const { t } = useTranslation();
   const auth = useAuth();
@@ -20,6 +21,7 @@ export function RoomHomePage() {
         <h1 className="page-title">{t('features.room.home.title')}</h1>
         <p className="muted">{t('features.room.home.intro')}</p>
       </header>
+      <MyLots />
       <div className="room-home-grid">
         <PracticeStart />
         <PracticeList />
