@@ -261,6 +261,8 @@ describe('public portal pages in the browser', () => {
       await home.getByRole('img', { name: chart }).waitFor();
     }
     await screenshot(home, 'statistics-1280x800');
+    await districts.scrollIntoViewIfNeeded();
+    await screenshot(home, 'statistics-district-1280x800');
     await home.context().close();
   });
 

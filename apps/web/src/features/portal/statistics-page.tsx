@@ -22,7 +22,7 @@ interface Series {
 }
 
 /** Two value axes: bars (万元 or 万㎡) and a line (percentages or a count) with its own unit. */
-function barLineOption(rows: readonly Row[], bar: Series & { color: string }, line: Series & { unit: string }): EChartsCoreOption {
+function barLineOption(rows: readonly Row[], bar: Series & { color: string }, line: Series & { unit: string; whole?: boolean }): EChartsCoreOption {
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
@@ -30,7 +30,8 @@ function barLineOption(rows: readonly Row[], bar: Series & { color: string }, li
     xAxis: { type: 'category', data: rows.map((r) => r.label) },
     yAxis: [
       { type: 'value', name: bar.name, nameTextStyle: { align: 'left' } },
-      { type: 'value', name: line.unit, splitLine: { show: false } },
+      // a count has no half lots on its axis
+      { type: 'value', name: line.unit, splitLine: { show: false }, ...(line.whole ? { minInterval: 1 } : {}) },
     ],
     // Values are exact decimal strings; ECharts reads numeric strings itself.
     series: [
@@ -57,7 +58,7 @@ function areaOption(rows: readonly Row[], t: TFunction): EChartsCoreOption {
   return barLineOption(
     rows,
     { name: t('features.portal.statistics.soldAreaWan'), color: TEAL, values: rows.map((r) => toWan(r.soldArea)) },
-    { name: sold, unit: sold, values: rows.map((r) => String(r.sold)) },
+    { name: sold, unit: sold, whole: true, values: rows.map((r) => String(r.sold)) },
   );
 }
 
