@@ -239,7 +239,7 @@ describe('public portal pages in the browser', () => {
     await page.context().close();
   });
 
-  it('the statistics chart the sales by month and district (ECharts loaded on that page only) with the figures as tables', async () => {
+  it('the statistics chart the sold area, revenue and premium rate by month and district (ECharts loaded on that page only) with the figures as tables', async () => {
     const home = await open('/');
     const scripts: string[] = [];
     home.on('request', (r) => scripts.push(r.url()));
@@ -250,11 +250,19 @@ describe('public portal pages in the browser', () => {
     await home.locator('canvas').first().waitFor();
     expect(scripts.some((u) => /echart-view-.*\.js$/.test(u))).toBe(true);
     const months = home.getByTestId('table-month');
-    // Two sales of 9,900,000.00 元 this month.
+    // Two sales of 9,900,000.00 元 this month, each of one parcel of 17,800.00 ㎡: 35,600.00 ㎡ sold.
     expect(await months.innerText()).toContain('1980.00');
-    expect(await home.getByTestId('table-district').innerText()).toContain('圣城街道');
-    await home.getByRole('img', { name: '每月成交金额与平均溢价率' }).waitFor();
+    expect(await months.getByRole('columnheader').allInnerTexts()).toContain('出让面积（㎡）');
+    expect(await months.locator('tfoot').innerText()).toContain('35,600.00');
+    const districts = home.getByTestId('table-district');
+    expect(await districts.innerText()).toContain('圣城街道');
+    expect(await districts.locator('tfoot').innerText()).toContain('35,600.00');
+    for (const chart of ['每月成交金额与平均溢价率', '每月出让面积与成交宗数', '各行政区成交金额与平均溢价率', '各行政区出让面积与成交宗数']) {
+      await home.getByRole('img', { name: chart }).waitFor();
+    }
     await screenshot(home, 'statistics-1280x800');
+    await districts.scrollIntoViewIfNeeded();
+    await screenshot(home, 'statistics-district-1280x800');
     await home.context().close();
   });
 

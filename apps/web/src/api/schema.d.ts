@@ -3294,6 +3294,11 @@ export interface components {
              */
             revenue: string;
             sold: number;
+            /**
+             * @description 出让面积, ㎡: the land area of the sold lots (Σ of their parcels), 2 places
+             * @example 17800.00
+             */
+            soldArea: string;
             unsold: number;
         };
         LandSalesReportDto: {
@@ -3353,6 +3358,11 @@ export interface components {
              */
             revenue: string;
             sold: number;
+            /**
+             * @description 出让面积, ㎡: the land area of the sold lots (Σ of their parcels), 2 places
+             * @example 17800.00
+             */
+            soldArea: string;
             unsold: number;
         };
         LedgerPaymentResponse: {

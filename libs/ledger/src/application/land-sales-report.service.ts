@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { parseIsoDate, toShanghaiDate, type IsoDate } from '@app/calendar/domain/calendar-day';
 import { DomainError } from '@app/common';
 import { TransactionRunner } from '@app/database';
+import { Area } from '@app/money/area';
 import { Money } from '@app/money/money';
 import { lotReport, lotReportTable, REPORT_DIMENSIONS, type ClosedLotFact, type LotFigures, type LotReportRow, type ReportDimension, type ReportPeriod } from '../domain/reports';
 import { toCsv } from '../export/csv';
@@ -43,6 +44,7 @@ interface FactRow {
   price: string | null;
   bid_price: string | null;
   closed_at: Date;
+  /** Σ of the lot's parcels' declared areas (NUMERIC, exact). */
   land_area: string;
   method: string;
   start_price: string;
@@ -56,6 +58,8 @@ interface FactRow {
  * from the closed lots (result + lot + parcels) and the ledger (2241 deposits held, per application
  * of the lot, as of `to`).
  *
+ * - The sold area (出让面积) sums the declared areas of the sold lots' parcels (the areas the close
+ *   computed the price from), in NUMERIC; an unsold lot adds nothing.
  * - Revenue is the sale's total (result.price, 元), as the close computed it with libs/money's
  *   saleFigures. The premium rate compares like with like: the bid and the start price, both in the
  *   lot's unit (元, 元/㎡ or 元/建筑㎡), as the result's own premium rate does.
@@ -92,7 +96,8 @@ export class LandSalesReportService {
   private async facts(from: IsoDate | null, to: IsoDate): Promise<ClosedLotFact[]> {
     const em = this.dataSource.manager;
     const rows = (await em.query(
-      `SELECT r.lot_id::text AS lot_id, r.outcome, r.price::text AS price, r.bid_price::text AS bid_price, r.closed_at, r.land_area::text AS land_area,
+      `SELECT r.lot_id::text AS lot_id, r.outcome, r.price::text AS price, r.bid_price::text AS bid_price, r.closed_at,
+              coalesce((SELECT sum(p.declared_area) FROM lot_parcel lp JOIN parcel p ON p.id = lp.parcel_id WHERE lp.lot_id = l.id), 0)::numeric(16, 2)::text AS land_area,
               l.method, l.start_price::text AS start_price,
               coalesce((SELECT string_agg(DISTINCT p.district COLLATE "C", '、' ORDER BY p.district COLLATE "C")
                           FROM lot_parcel lp JOIN parcel p ON p.id = lp.parcel_id WHERE lp.lot_id = l.id), '') AS district,
@@ -123,6 +128,7 @@ export class LandSalesReportService {
       method: r.method,
       closedAt: r.closed_at,
       outcome: r.outcome,
+      landArea: Area.of(r.land_area),
       // the total and the bid as the close stored them (libs/money saleFigures)
       ...(r.outcome === 'sold' && r.price !== null ? { price: Money.of(r.price) } : {}),
       ...(r.outcome === 'sold' && r.bid_price !== null ? { bidPrice: Money.of(r.bid_price) } : {}),

@@ -1,6 +1,7 @@
 import BaseDecimal from 'decimal.js';
 import fc from 'fast-check';
 import { DomainErrors } from '@app/common/domain-error';
+import { Area } from '@app/money/area';
 import { Money } from '@app/money/money';
 import { averagePremiumRate, lotReport, lotReportTable, periodOf, type ClosedLotFact } from './reports';
 import type { Ratio } from '@app/money/ratio';
@@ -15,6 +16,7 @@ function fact(lotId: string, extra: Partial<ClosedLotFact> = {}): ClosedLotFact 
     method: 'auction',
     closedAt: new Date('2025-10-14T10:00:00+08:00'),
     outcome: 'sold',
+    landArea: Area.of('17800.00'),
     price: m('12500000.00'),
     startPrice: m('10000000.00'),
     depositHeld: m('0.00'),
@@ -81,13 +83,13 @@ describe('averagePremiumRate', () => {
 describe('lotReport', () => {
   const facts: ClosedLotFact[] = [
     fact('L1', { district: '城区', price: m('12500000.00'), startPrice: m('10000000.00') }),
-    fact('L2', { district: '城区', price: m('11000000.00'), startPrice: m('10000000.00'), depositHeld: m('500000.00') }),
+    fact('L2', { district: '城区', landArea: Area.of('12345.67'), price: m('11000000.00'), startPrice: m('10000000.00'), depositHeld: m('500000.00') }),
     fact('L3', { district: '城区', outcome: 'unsold', price: undefined, depositHeld: m('2000000.00') }),
     fact('L4', { district: '开发区', method: 'listing', price: m('6422000.00'), startPrice: m('6000000.00') }),
     fact('L5', { district: '城区', closedAt: new Date('2025-12-31T16:30:00Z'), price: m('3000000.00'), startPrice: m('3000000.00') }),
   ];
 
-  it('counts lots offered, sold and unsold, sums revenue and deposits held, per period, district, land use and method', () => {
+  it('counts lots offered, sold and unsold, sums the sold area, revenue and deposits held, per period, district, land use and method', () => {
     const report = lotReport(facts, { period: 'month' });
     expect(
       report.rows.map((r) => [
@@ -98,14 +100,16 @@ describe('lotReport', () => {
         r.offered,
         r.sold,
         r.unsold,
+        r.soldArea.toString(),
         r.revenue.toString(),
         r.averagePremiumRate?.toString() ?? null,
         r.depositsHeld.toString(),
       ]),
     ).toEqual([
-      ['2025-10', '城区', 'residential', 'auction', 3, 2, 1, '23500000.00', '0.1750', '2500000.00'],
-      ['2025-10', '开发区', 'residential', 'listing', 1, 1, 0, '6422000.00', '0.0703', '0.00'],
-      ['2026-01', '城区', 'residential', 'auction', 1, 1, 0, '3000000.00', '0.0000', '0.00'],
+      // the unsold L3 adds no area: 17800.00 + 12345.67
+      ['2025-10', '城区', 'residential', 'auction', 3, 2, 1, '30145.67', '23500000.00', '0.1750', '2500000.00'],
+      ['2025-10', '开发区', 'residential', 'listing', 1, 1, 0, '17800.00', '6422000.00', '0.0703', '0.00'],
+      ['2026-01', '城区', 'residential', 'auction', 1, 1, 0, '17800.00', '3000000.00', '0.0000', '0.00'],
     ]);
   });
 
@@ -114,6 +118,7 @@ describe('lotReport', () => {
     expect(totals.offered).toBe(5);
     expect(totals.sold).toBe(4);
     expect(totals.unsold).toBe(1);
+    expect(totals.soldArea.toString()).toBe('65745.67');
     expect(totals.revenue.toString()).toBe('32922000.00');
     expect(totals.depositsHeld.toString()).toBe('2500000.00');
     // (0.25 + 0.10 + 0.07033… + 0) ÷ 4 = 0.10508…
@@ -138,6 +143,7 @@ describe('lotReport', () => {
     const report = lotReport([fact('U', { outcome: 'unsold', price: undefined })], { period: 'month' });
     expect(report.rows[0].averagePremiumRate).toBeNull();
     expect(report.rows[0].revenue.toString()).toBe('0.00');
+    expect(report.rows[0].soldArea.toString()).toBe('0.00');
   });
 
   it('no facts give no rows and zero totals', () => {
@@ -155,6 +161,7 @@ describe('lotReport', () => {
           fact('C', { startPrice: m('0.00') }),
           fact('C'),
           fact('D', { depositHeld: Money.parse('-1.00', 'x', { allowNegative: true }) }),
+          fact('E', { landArea: Area.parse('-1.00', 'x', { allowNegative: true }) }),
         ],
         { period: 'month' },
       ),
@@ -166,19 +173,20 @@ describe('lotReport', () => {
       ['FACT_INVALID', 'facts[2].startPrice'],
       ['FACT_DUPLICATE', 'facts[3].lotId'],
       ['FACT_INVALID', 'facts[4].depositHeld'],
+      ['FACT_INVALID', 'facts[5].landArea'],
     ]);
   });
 
-  const shown = (c: unknown) => (c === null ? null : typeof c === 'number' || typeof c === 'string' ? c : Money.isMoney(c) ? c.toString() : `${(c as { ratio: Ratio }).ratio.formatPercent()}`);
+  const shown = (c: unknown) => (c === null ? null : typeof c === 'number' || typeof c === 'string' ? c : Money.isMoney(c) || Area.isArea(c) ? c.toString() : `${(c as { ratio: Ratio }).ratio.formatPercent()}`);
 
   it('lotReportTable gives Chinese headers, periods as people write them, one row per group and a 合计 row', () => {
     const table = lotReportTable(lotReport(facts, { period: 'year', by: ['district'] }), (ratio) => ({ ratio }));
-    expect(table.headers).toEqual(['期间', '区域', '出让宗数', '成交宗数', '流拍宗数', '成交总价（元）', '平均溢价率', '未退保证金（元）']);
+    expect(table.headers).toEqual(['期间', '区域', '出让宗数', '成交宗数', '流拍宗数', '出让面积（㎡）', '成交总价（元）', '平均溢价率', '未退保证金（元）']);
     expect(table.rows.map((r) => r.map(shown))).toEqual([
-      ['2025年', '城区', 3, 2, 1, '23500000.00', '17.50%', '2500000.00'],
-      ['2025年', '开发区', 1, 1, 0, '6422000.00', '7.03%', '0.00'],
-      ['2026年', '城区', 1, 1, 0, '3000000.00', '0.00%', '0.00'],
-      ['合计', '', 5, 4, 1, '32922000.00', '10.51%', '2500000.00'],
+      ['2025年', '城区', 3, 2, 1, '30145.67', '23500000.00', '17.50%', '2500000.00'],
+      ['2025年', '开发区', 1, 1, 0, '17800.00', '6422000.00', '7.03%', '0.00'],
+      ['2026年', '城区', 1, 1, 0, '17800.00', '3000000.00', '0.00%', '0.00'],
+      ['合计', '', 5, 4, 1, '65745.67', '32922000.00', '10.51%', '2500000.00'],
     ]);
   });
 
@@ -204,6 +212,7 @@ describe('lotReport: properties', () => {
       startFen: fc.bigInt({ min: 1n, max: 10_000_000_000n }),
       premiumFen: fc.bigInt({ min: 0n, max: 10_000_000_000n }),
       depositFen: fc.bigInt({ min: 0n, max: 1_000_000_000n }),
+      areaCents: fc.bigInt({ min: 0n, max: 100_000_000n }),
     })
     .map((x) => ({
       district: x.district,
@@ -211,6 +220,7 @@ describe('lotReport: properties', () => {
       method: x.method,
       closedAt: new Date(`2025-${String(x.month).padStart(2, '0')}-15T10:00:00+08:00`),
       outcome: x.sold ? ('sold' as const) : ('unsold' as const),
+      landArea: Area.of(new BaseDecimal(x.areaCents.toString()).div(100).toFixed(2)),
       ...(x.sold ? { price: Money.fromFen(x.startFen + x.premiumFen) } : {}),
       startPrice: Money.fromFen(x.startFen),
       depositHeld: Money.fromFen(x.depositFen),
@@ -226,6 +236,7 @@ describe('lotReport: properties', () => {
         expect(sum((r) => r.sold)).toBe(report.totals.sold);
         expect(report.totals.offered).toBe(report.totals.sold + report.totals.unsold);
         expect(Money.sum(report.rows.map((r) => r.revenue)).eq(report.totals.revenue)).toBe(true);
+        expect(Area.sum(report.rows.map((r) => r.soldArea)).eq(report.totals.soldArea)).toBe(true);
         expect(Money.sum(report.rows.map((r) => r.depositsHeld)).eq(report.totals.depositsHeld)).toBe(true);
       }),
     );

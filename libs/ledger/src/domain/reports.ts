@@ -1,4 +1,5 @@
 import { toShanghaiDate } from '@app/calendar/domain/calendar-day';
+import { Area } from '@app/money/area';
 import { Money } from '@app/money/money';
 import { Ratio } from '@app/money/ratio';
 import { LAND_USE_LABELS, labelOf, METHOD_LABELS, periodLabel } from './labels';
@@ -8,8 +9,9 @@ import { throwIfViolations, type RuleViolation } from './violations';
  * Land sales statistics (出让统计) from closed-lot facts: a pure aggregation with exact arithmetic.
  *
  * - Periods are Shanghai calendar periods of `closedAt`: month "2025-10", quarter "2025-Q4", year "2025".
- * - Per group: lots offered (every closed lot), sold, unsold, revenue (sum of the sold prices), the
- *   average premium rate and the deposits still held.
+ * - Per group: lots offered (every closed lot), sold, unsold, the sold area (出让面积, sum of the sold
+ *   lots' land areas, ㎡), revenue (sum of the sold prices), the average premium rate and the deposits
+ *   still held.
  * - **Average premium rate** = mean over the sold lots of (bid ÷ start − 1), both in the lot's price unit
  *   (the rate saleFigures gives each sale), computed exactly as a
  *   fraction of integers (fen), then rounded half up once to 4 places (0.2500 = 25%). It is the mean of
@@ -36,6 +38,8 @@ export interface ClosedLotFact {
   readonly method: string;
   readonly closedAt: Date;
   readonly outcome: 'sold' | 'unsold';
+  /** The lot's land area (Σ of its parcels' areas, ㎡); counted in the sold area only when sold. */
+  readonly landArea: Area;
   /** The sale price (成交总价, 元, the revenue); required when sold, absent when unsold. */
   readonly price?: Money;
   /**
@@ -60,6 +64,8 @@ export interface LotFigures {
   readonly offered: number;
   readonly sold: number;
   readonly unsold: number;
+  /** 出让面积: Σ land area of the sold lots, ㎡. */
+  readonly soldArea: Area;
   readonly revenue: Money;
   /** 4 places; null when no lot was sold. */
   readonly averagePremiumRate: Ratio | null;
@@ -107,6 +113,9 @@ function factViolations(facts: ReadonlyArray<ClosedLotFact>): RuleViolation[] {
     }
     if (!Money.isMoney(f.startPrice) || !f.startPrice.isPositive()) {
       out.push({ code: 'FACT_INVALID', message: `${field}.startPrice must be more than 0.00`, field: `${field}.startPrice` });
+    }
+    if (!Area.isArea(f.landArea) || f.landArea.isNegative()) {
+      out.push({ code: 'FACT_INVALID', message: `${field}.landArea must not be negative`, field: `${field}.landArea` });
     }
     if (!Money.isMoney(f.depositHeld) || f.depositHeld.isNegative()) {
       out.push({ code: 'FACT_INVALID', message: `${field}.depositHeld must not be negative`, field: `${field}.depositHeld` });
@@ -173,6 +182,7 @@ function figures(facts: ReadonlyArray<ClosedLotFact>): LotFigures {
     offered: facts.length,
     sold: sold.length,
     unsold: facts.length - sold.length,
+    soldArea: Area.sum(sold.map((f) => f.landArea)),
     revenue: Money.sum(sold.map((f) => f.price as Money)),
     averagePremiumRate: sold.length === 0 ? null : averagePremiumRate(sold.map((f) => ({ price: f.bidPrice ?? (f.price as Money), start: f.startPrice }))),
     depositsHeld: Money.sum(facts.map((f) => f.depositHeld)),
@@ -225,6 +235,7 @@ export const LOT_REPORT_HEADERS: Readonly<Record<ReportDimension | 'period' | ke
   offered: '出让宗数',
   sold: '成交宗数',
   unsold: '流拍宗数',
+  soldArea: '出让面积（㎡）',
   revenue: '成交总价（元）',
   averagePremiumRate: '平均溢价率',
   depositsHeld: '未退保证金（元）',
@@ -235,13 +246,13 @@ export interface PercentOf {
   readonly ratio: Ratio;
 }
 
-/** Cells of {@link lotReportTable}: text, whole counts, exact amounts or a percentage. */
-export type LotReportCell = string | number | Money | PercentOf | null;
+/** Cells of {@link lotReportTable}: text, whole counts, exact amounts and areas or a percentage. */
+export type LotReportCell = string | number | Money | Area | PercentOf | null;
 
 /**
  * The report as a table for people (CSV/XLSX export, `toCsv(table.headers, table.rows)`): Chinese
  * headers and labels (出让方式 拍卖/挂牌/招标, 用途 城镇住宅用地…, 期间 2025年第4季度), one row per group
- * and a final 合计 (total) row. Counts are whole numbers; amounts are Money; the rate is a percentage
+ * and a final 合计 (total) row. Counts are whole numbers; amounts are Money, the sold area an Area; the rate is a percentage
  * (`percent` builds the cell) or null (blank) when nothing was sold.
  */
 export function lotReportTable(report: LotReport, percent: (r: Ratio) => PercentOf): { headers: string[]; rows: LotReportCell[][] } {
@@ -251,11 +262,12 @@ export function lotReportTable(report: LotReport, percent: (r: Ratio) => Percent
     LOT_REPORT_HEADERS.offered,
     LOT_REPORT_HEADERS.sold,
     LOT_REPORT_HEADERS.unsold,
+    LOT_REPORT_HEADERS.soldArea,
     LOT_REPORT_HEADERS.revenue,
     LOT_REPORT_HEADERS.averagePremiumRate,
     LOT_REPORT_HEADERS.depositsHeld,
   ];
-  const figureCells = (f: LotFigures): LotReportCell[] => [f.offered, f.sold, f.unsold, f.revenue, f.averagePremiumRate === null ? null : percent(f.averagePremiumRate), f.depositsHeld];
+  const figureCells = (f: LotFigures): LotReportCell[] => [f.offered, f.sold, f.unsold, f.soldArea, f.revenue, f.averagePremiumRate === null ? null : percent(f.averagePremiumRate), f.depositsHeld];
   const label = (d: ReportDimension, code: string): string => (d === 'method' ? labelOf(METHOD_LABELS, code) : d === 'landUse' ? labelOf(LAND_USE_LABELS, code) : code);
   const rows: LotReportCell[][] = report.rows.map((r) => [periodLabel(r.period), ...report.by.map((d) => label(d, r[d] ?? '')), ...figureCells(r)]);
   rows.push(['合计', ...report.by.map(() => ''), ...figureCells(report.totals)]);

@@ -11,7 +11,7 @@ export const enUS: Messages = {
     skipToContent: 'Skip to content',
     footer: 'Demo data is labelled 演示 (demo). Prices and areas are exact; times follow the server clock.',
   },
-  nav: { portal: 'Public', bidder: 'Bidders', room: 'Bidding room', console: 'Console', menu: 'Navigation' },
+  nav: { bidder: 'Bidders', room: 'Bidding room', console: 'Console', menu: 'Navigation' },
   lang: { label: 'Language', zh: '中文', en: 'English' },
   auth: {
     login: 'Log in',

@@ -11,7 +11,7 @@ export const zhCN = {
     skipToContent: '跳到正文',
     footer: '本平台演示数据均标注“演示”。价格、面积以元、平方米精确记录；时间以服务器时钟为准。',
   },
-  nav: { portal: '公开信息', bidder: '竞买人', room: '竞价大厅', console: '工作台', menu: '导航菜单' },
+  nav: { bidder: '竞买人', room: '竞价大厅', console: '工作台', menu: '导航菜单' },
   lang: { label: '语言', zh: '中文', en: 'English' },
   auth: {
     login: '登录',

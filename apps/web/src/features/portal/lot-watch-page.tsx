@@ -8,6 +8,7 @@ import { ParcelMap } from '@web/components/parcel-map/parcel-map';
 import { Panel } from '@web/components/panel';
 import { PhaseBanner } from '@web/components/phase-banner';
 import { formatArea, formatYuanAmount } from '@web/lib/money';
+import { withLotIncrement } from '@web/lib/lot-room/lot-increment';
 import type { HistoryEntry } from '@web/lib/lot-room/lot-room-state';
 import { useLotRoom } from '@web/lib/lot-room/use-lot-room';
 import { usePublicLot, useWebConfig } from './api';
@@ -27,12 +28,13 @@ function LotWatch({ lotId }: { lotId: string }) {
   const lot = usePublicLot(lotId);
   const config = useWebConfig();
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
-  const view = state.view;
 
-  if (state.status === 'failed' && !view) {
+  if (state.status === 'failed' && !state.view) {
     return <Alert type="error" showIcon title={t('watch.failed', { message: state.error?.message ?? '' })} />;
   }
-  if (!view) return <Skeleton active paragraph={{ rows: 8 }} />;
+  if (!state.view) return <Skeleton active paragraph={{ rows: 8 }} />;
+
+  const view = withLotIncrement(state.view, lot.data?.increment ?? null, lot.data?.startPrice ?? null);
 
   const title = lot.data?.title ?? view.lotNumber;
   const warn = secondsLeft !== null && secondsLeft <= 30 && secondsLeft > 0;

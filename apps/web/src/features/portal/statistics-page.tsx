@@ -4,18 +4,25 @@ import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import { EChart } from '@web/components/charts/echart';
 import { Panel } from '@web/components/panel';
+import { formatArea } from '@web/lib/money';
 import { useLandSales, type LandSalesFigures } from './api';
 import { sumByDistrict, toPercent, toWan } from './statistics';
 
 const RED = '#b71c1c';
 const GOLD = '#d48806';
+const TEAL = '#00695c';
 
 interface Row extends LandSalesFigures {
   label: string;
 }
 
-/** Two value axes: 万元 (bars) and a second one (a line of percentages or a count). */
-function barLineOption(rows: readonly Row[], bar: { name: string }, line: { name: string; values: Array<string | null>; unit: string }): EChartsCoreOption {
+interface Series {
+  name: string;
+  values: Array<string | null>;
+}
+
+/** Two value axes: bars (万元 or 万㎡) and a line (percentages or a count) with its own unit. */
+function barLineOption(rows: readonly Row[], bar: Series & { color: string }, line: Series & { unit: string; whole?: boolean }): EChartsCoreOption {
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
@@ -23,32 +30,47 @@ function barLineOption(rows: readonly Row[], bar: { name: string }, line: { name
     xAxis: { type: 'category', data: rows.map((r) => r.label) },
     yAxis: [
       { type: 'value', name: bar.name, nameTextStyle: { align: 'left' } },
-      { type: 'value', name: line.unit, splitLine: { show: false } },
+      // a count has no half lots on its axis
+      { type: 'value', name: line.unit, splitLine: { show: false }, ...(line.whole ? { minInterval: 1 } : {}) },
     ],
     // Values are exact decimal strings; ECharts reads numeric strings itself.
     series: [
-      { name: bar.name, type: 'bar', data: rows.map((r) => toWan(r.revenue)), itemStyle: { color: RED }, barMaxWidth: 36 },
+      { name: bar.name, type: 'bar', data: bar.values, itemStyle: { color: bar.color }, barMaxWidth: 36 },
       { name: line.name, type: 'line', yAxisIndex: 1, data: line.values, itemStyle: { color: GOLD }, connectNulls: true },
     ],
   };
 }
 
-/** 出让统计: revenue and average premium rate by month, revenue and lots sold by district, each as a chart and a table. */
+type TFunction = ReturnType<typeof useTranslation>['t'];
+
+/** Revenue (万元 bars) with the average premium rate (a line, %), one category per row. */
+function revenueOption(rows: readonly Row[], t: TFunction): EChartsCoreOption {
+  return barLineOption(
+    rows,
+    { name: t('features.portal.statistics.revenue'), color: RED, values: rows.map((r) => toWan(r.revenue)) },
+    { name: t('features.portal.statistics.premiumRate'), unit: '%', values: rows.map((r) => toPercent(r.averagePremiumRate)) },
+  );
+}
+
+/** Sold area (万㎡ bars) with the lots sold (a line), one category per row. */
+function areaOption(rows: readonly Row[], t: TFunction): EChartsCoreOption {
+  const sold = t('features.portal.statistics.sold');
+  return barLineOption(
+    rows,
+    { name: t('features.portal.statistics.soldAreaWan'), color: TEAL, values: rows.map((r) => toWan(r.soldArea)) },
+    { name: sold, unit: sold, whole: true, values: rows.map((r) => String(r.sold)) },
+  );
+}
+
+/** 出让统计: sold area, revenue and average premium rate by month and by district, as charts and tables. */
 export function StatisticsPage() {
   const { t } = useTranslation();
   const byMonth = useLandSales(null);
   const byDistrict = useLandSales('district');
   const months = useMemo<Row[]>(() => (byMonth.data?.rows ?? []).map((r) => ({ ...r, label: r.period })), [byMonth.data]);
   const districts = useMemo<Row[]>(() => sumByDistrict(byDistrict.data?.rows ?? []).map((r) => ({ ...r, label: r.district })), [byDistrict.data]);
-  const revenue = t('features.portal.statistics.revenue');
-  const monthOption = useMemo(
-    () => barLineOption(months, { name: revenue }, { name: t('features.portal.statistics.premiumRate'), unit: '%', values: months.map((r) => toPercent(r.averagePremiumRate)) }),
-    [months, revenue, t],
-  );
-  const districtOption = useMemo(
-    () => barLineOption(districts, { name: revenue }, { name: t('features.portal.statistics.sold'), unit: t('features.portal.statistics.sold'), values: districts.map((r) => String(r.sold)) }),
-    [districts, revenue, t],
-  );
+  const monthOptions = useMemo(() => ({ revenue: revenueOption(months, t), area: areaOption(months, t) }), [months, t]);
+  const districtOptions = useMemo(() => ({ revenue: revenueOption(districts, t), area: areaOption(districts, t) }), [districts, t]);
 
   return (
     <>
@@ -65,7 +87,8 @@ export function StatisticsPage() {
       ) : (
         <div className="portal-stack">
           <Panel id="stats-month" title={t('features.portal.statistics.byMonth')}>
-            <EChart option={monthOption} label={t('features.portal.statistics.chartMonth')} />
+            <EChart option={monthOptions.revenue} label={t('features.portal.statistics.chartMonth')} />
+            <EChart option={monthOptions.area} label={t('features.portal.statistics.chartMonthArea')} />
             <FiguresTable id="table-month" rows={months} head={t('features.portal.statistics.period')} totals={byMonth.data.totals} />
           </Panel>
           <Panel id="stats-district" title={t('features.portal.statistics.byDistrict')}>
@@ -75,7 +98,8 @@ export function StatisticsPage() {
               <Alert type="error" showIcon title={byDistrict.error.message} />
             ) : (
               <>
-                <EChart option={districtOption} label={t('features.portal.statistics.chartDistrict')} />
+                <EChart option={districtOptions.revenue} label={t('features.portal.statistics.chartDistrict')} />
+                <EChart option={districtOptions.area} label={t('features.portal.statistics.chartDistrictArea')} />
                 <FiguresTable id="table-district" rows={districts} head={t('features.portal.statistics.district')} totals={byDistrict.data.totals} />
               </>
             )}
@@ -94,6 +118,7 @@ function FiguresTable({ id, rows, head, totals }: { id: string; rows: readonly R
       <td>{f.offered}</td>
       <td>{f.sold}</td>
       <td>{f.unsold}</td>
+      <td>{formatArea(f.soldArea)}</td>
       <td>{toWan(f.revenue)}</td>
       <td>{f.averagePremiumRate === null ? '—' : `${toPercent(f.averagePremiumRate)}%`}</td>
     </>
@@ -109,6 +134,7 @@ function FiguresTable({ id, rows, head, totals }: { id: string; rows: readonly R
             <th scope="col">{t('features.portal.statistics.offered')}</th>
             <th scope="col">{t('features.portal.statistics.sold')}</th>
             <th scope="col">{t('features.portal.statistics.unsold')}</th>
+            <th scope="col">{t('features.portal.statistics.soldArea')}</th>
             <th scope="col">{t('features.portal.statistics.revenue')}</th>
             <th scope="col">{t('features.portal.statistics.premiumRate')}</th>
           </tr>

@@ -8,8 +8,9 @@ import { useAuth } from '@web/app/auth/auth-context';
 import { PhaseBanner } from '@web/components/phase-banner';
 import { authTokens } from '@web/lib/auth-tokens';
 import { readBidTerms } from '@web/lib/lot-room/bid-terms';
+import { withLotIncrement } from '@web/lib/lot-room/lot-increment';
 import { useLotRoom } from '@web/lib/lot-room/use-lot-room';
-import { addSteps, formatYuanAmount } from '@web/lib/money';
+import { formatYuanAmount } from '@web/lib/money';
 import { usePracticeLot, useRoomLot } from './api';
 import { BidHistory, MyBids } from './bid-lists';
 import { BidPanel } from './bid-panel';
@@ -98,17 +99,6 @@ function LotRoom({ lotId }: { lotId: string }) {
       </div>
     </div>
   );
-}
-
-/**
- * A room joined before trading opened holds a snapshot without the increment (the engine sets it at the
- * opening, and no frame repeats it): the lot's own increment fills it, and with it the minimum next price.
- */
-function withLotIncrement(view: LotSnapshot, increment: string | null, startPrice: string | null): LotSnapshot {
-  if (view.increment !== null || increment === null) return view;
-  const biddable = view.phase === 'listing' || view.phase === 'timed_round' || view.phase === 'auction_round';
-  const minimumNextPrice = view.minimumNextPrice ?? (!biddable ? null : view.currentPrice ? addSteps(view.currentPrice, increment, 1) : startPrice);
-  return { ...view, increment, minimumNextPrice };
 }
 
 /** The end of trading in words: won (for this bidder), won by another number, or unsold. */

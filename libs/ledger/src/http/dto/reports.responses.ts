@@ -8,6 +8,7 @@ export class LandSalesFiguresDto {
   @ApiProperty({ type: 'integer', description: 'lots closed' }) offered: number;
   @ApiProperty({ type: 'integer' }) sold: number;
   @ApiProperty({ type: 'integer' }) unsold: number;
+  @ApiProperty({ type: String, example: '17800.00', description: '出让面积, ㎡: the land area of the sold lots (Σ of their parcels), 2 places' }) soldArea: string;
   @ApiProperty({ example: '125000000.00', description: '出让收入, 元' }) revenue: string;
   @ApiProperty({ type: String, nullable: true, example: '0.2500', description: 'mean of the sold lots’ premium rates, 4 places; null when nothing was sold' }) averagePremiumRate: string | null;
   @ApiProperty({ example: '0.00', description: 'deposits of these lots still held at `to`' }) depositsHeld: string;
