@@ -41,24 +41,29 @@ function barLineOption(rows: readonly Row[], bar: Series & { color: string }, li
   };
 }
 
-type TFunction = ReturnType<typeof useTranslation>['t'];
+/** The series names, in the page's language. */
+interface SeriesNames {
+  revenue: string;
+  premiumRate: string;
+  soldAreaWan: string;
+  sold: string;
+}
 
 /** Revenue (万元 bars) with the average premium rate (a line, %), one category per row. */
-function revenueOption(rows: readonly Row[], t: TFunction): EChartsCoreOption {
+function revenueOption(rows: readonly Row[], names: SeriesNames): EChartsCoreOption {
   return barLineOption(
     rows,
-    { name: t('features.portal.statistics.revenue'), color: RED, values: rows.map((r) => toWan(r.revenue)) },
-    { name: t('features.portal.statistics.premiumRate'), unit: '%', values: rows.map((r) => toPercent(r.averagePremiumRate)) },
+    { name: names.revenue, color: RED, values: rows.map((r) => toWan(r.revenue)) },
+    { name: names.premiumRate, unit: '%', values: rows.map((r) => toPercent(r.averagePremiumRate)) },
   );
 }
 
 /** Sold area (万㎡ bars) with the lots sold (a line), one category per row. */
-function areaOption(rows: readonly Row[], t: TFunction): EChartsCoreOption {
-  const sold = t('features.portal.statistics.sold');
+function areaOption(rows: readonly Row[], names: SeriesNames): EChartsCoreOption {
   return barLineOption(
     rows,
-    { name: t('features.portal.statistics.soldAreaWan'), color: TEAL, values: rows.map((r) => toWan(r.soldArea)) },
-    { name: sold, unit: sold, whole: true, values: rows.map((r) => String(r.sold)) },
+    { name: names.soldAreaWan, color: TEAL, values: rows.map((r) => toWan(r.soldArea)) },
+    { name: names.sold, unit: names.sold, whole: true, values: rows.map((r) => String(r.sold)) },
   );
 }
 
@@ -69,8 +74,17 @@ export function StatisticsPage() {
   const byDistrict = useLandSales('district');
   const months = useMemo<Row[]>(() => (byMonth.data?.rows ?? []).map((r) => ({ ...r, label: r.period })), [byMonth.data]);
   const districts = useMemo<Row[]>(() => sumByDistrict(byDistrict.data?.rows ?? []).map((r) => ({ ...r, label: r.district })), [byDistrict.data]);
-  const monthOptions = useMemo(() => ({ revenue: revenueOption(months, t), area: areaOption(months, t) }), [months, t]);
-  const districtOptions = useMemo(() => ({ revenue: revenueOption(districts, t), area: areaOption(districts, t) }), [districts, t]);
+  const names = useMemo<SeriesNames>(
+    () => ({
+      revenue: t('features.portal.statistics.revenue'),
+      premiumRate: t('features.portal.statistics.premiumRate'),
+      soldAreaWan: t('features.portal.statistics.soldAreaWan'),
+      sold: t('features.portal.statistics.sold'),
+    }),
+    [t],
+  );
+  const monthOptions = useMemo(() => ({ revenue: revenueOption(months, names), area: areaOption(months, names) }), [months, names]);
+  const districtOptions = useMemo(() => ({ revenue: revenueOption(districts, names), area: areaOption(districts, names) }), [districts, names]);
 
   return (
     <>
