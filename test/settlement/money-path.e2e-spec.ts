@@ -216,7 +216,7 @@ describe('the money path after the hammer', () => {
     expect([last[1], (last[4] as number).toFixed(2), (last[5] as number).toFixed(2), last[7]]).toEqual(['合计', totals.d, totals.c, '平衡']);
     expect(sheet.getRow(sheet.rowCount).getCell(4).numFmt).toBe('#,##0.00');
     const report = await t.http().get('/api/reports/land-sales').query({ period: 'year', from: day(-400), to: day(1) }).set(bearer(finance)).expect(200);
-    expect(report.body.totals).toEqual({ offered: 1, sold: 1, unsold: 0, revenue: '9900000.00', averagePremiumRate: '0.0102', depositsHeld: '0.00' });
+    expect(report.body.totals).toEqual({ offered: 1, sold: 1, unsold: 0, revenue: '9900000.00', averagePremiumRate: '0.0102', depositsHeld: '0.00', soldArea: '17800.00' });
     const open = await t.http().get('/api/ledger/unremitted').set(bearer(finance)).expect(200);
     expect(JSON.stringify(open.body)).not.toMatch(/"unremitted":"[1-9]/);
   });

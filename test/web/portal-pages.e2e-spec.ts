@@ -111,6 +111,11 @@ describe('public portal pages in the browser', () => {
     await bad.locator('.ant-form-item-explain-error').first().waitFor();
     expect(await bad.locator('.ant-form-item-explain-error').first().innerText()).toMatch(/from/);
     await bad.context().close();
+    // A day in the address shows in the date picker, which speaks Chinese like the rest of the page.
+    const dated = await open('/notices?from=2026-01-05');
+    expect(await dated.getByLabel('开始日期').inputValue()).toBe('2026-01-05');
+    expect(await dated.getByLabel('结束日期').getAttribute('placeholder')).toBe('请选择日期');
+    await dated.context().close();
     await page.context().close();
   });
 

@@ -1,4 +1,5 @@
-import { Alert, Button, Empty, Form, Input, Pagination, Select, Skeleton, Space, Tag } from 'antd';
+import { Alert, Button, DatePicker, Empty, Form, Input, Pagination, Select, Skeleton, Space, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -22,6 +23,13 @@ const SELECTS = ['kind', 'district', 'plannedUse', 'method'] as const;
 function formValuesOf(filters: Filters): Filters {
   return { ...Object.fromEntries(SELECTS.map((k) => [k, ''])), ...filters };
 }
+
+/** A day of the form is text (YYYY-MM-DD, as in the URL); the picker shows it only when it is a real calendar day. */
+const dayValue = (text: string | undefined) => {
+  const day = text ? dayjs(text) : null;
+  return { value: day?.isValid() && day.format('YYYY-MM-DD') === text ? day : null };
+};
+const dayText = (day: Dayjs | null) => (day ? day.format('YYYY-MM-DD') : '');
 
 /** 公告公示: every notice, searchable by title or number and filtered by kind, place, use, method and day. */
 export function NoticesPage() {
@@ -81,11 +89,11 @@ export function NoticesPage() {
           <Form.Item name="method" label={t('features.portal.notices.method')}>
             <Select options={[all, ...(facets.data?.methods ?? []).map((m) => ({ value: m, label: t(`method.${m}`) }))]} />
           </Form.Item>
-          <Form.Item name="from" label={t('features.portal.notices.startDate')}>
-            <Input type="date" />
+          <Form.Item name="from" label={t('features.portal.notices.startDate')} getValueProps={dayValue} normalize={dayText}>
+            <DatePicker className="filter-date" format="YYYY-MM-DD" />
           </Form.Item>
-          <Form.Item name="to" label={t('features.portal.notices.endDate')}>
-            <Input type="date" />
+          <Form.Item name="to" label={t('features.portal.notices.endDate')} getValueProps={dayValue} normalize={dayText}>
+            <DatePicker className="filter-date" format="YYYY-MM-DD" />
           </Form.Item>
           <Form.Item className="filter-actions">
             <Space>
