@@ -1,41 +1,10 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import { Role } from '@app/auth';
 import { soldLot, type MoneyBidder } from '../support/money-sale';
 import { bearer, SaleBuilder } from '../support/sale-builder';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { listen } from '../support/trading';
-
-interface Recorded {
-  method: string;
-  path: string;
-  status: number;
-  contentType: string;
-  body: Buffer;
-}
-
-/** Records every HTTP response the server sends (method, path, status, content type, body bytes). */
-function recordResponses(server: Server): Recorded[] {
-  const records: Recorded[] = [];
-  server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    const take = (chunk: unknown, encoding?: unknown) => {
-      if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array));
-    };
-    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-    res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      take(chunk, rest[0]);
-      return write(chunk, ...rest);
-    }) as ServerResponse['write'];
-    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      take(chunk, rest[0]);
-      records.push({ method: req.method ?? '', path: (req.url ?? '').split('?')[0]!, status: res.statusCode, contentType: String(res.getHeader('content-type') ?? ''), body: Buffer.concat(chunks) });
-      return end(chunk, ...rest);
-    }) as ServerResponse['end'];
-  });
-  return records;
-}
+import { recordResponses, type RecordedResponse } from '../api/support/recorded-responses';
 
 /** Every key in a JSON value that is not camelCase (has `_` or `-`, or starts upper-case), with its JSON path. */
 function nonCamelKeys(value: unknown, path = '$'): string[] {
@@ -54,7 +23,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
  */
 describe('every JSON response is camelCase', () => {
   let t: TestApp;
-  let records: Recorded[];
+  let records: RecordedResponse[];
   let s: SaleBuilder;
   let lotId: string;
   let bidders: MoneyBidder[];

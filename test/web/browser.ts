@@ -60,6 +60,9 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core (from npm, injected into the page) against WCAG 2.1 A/AA; returns the serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  // Scan the settled page: an element still fading in or out (a dialog closing after a confirmed bid)
+  // has no real colours yet, and axe would judge its contrast mid-fade. Endless animations (spinners) are left.
+  await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`);
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
     // Runs in the page (the test's tsconfig has no DOM types, hence the shape spelt out here).

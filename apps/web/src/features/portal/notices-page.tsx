@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Empty, Form, Input, Pagination, Select, Skeleton, Space, Tag } from 'antd';
+import { Alert, Button, DatePicker, Empty, Form, Input, Select, Skeleton, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { ApiError } from '@web/api/api-error';
 import { Panel } from '@web/components/panel';
 import { useFacets, useNotices, type NoticeQuery } from './api';
 import { formatDateTime } from './format';
+import { pageOf, UrlPagination } from './url-pagination';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['q', 'kind', 'district', 'plannedUse', 'method', 'from', 'to'] as const;
@@ -36,7 +37,7 @@ export function NoticesPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filters = filtersOf(params);
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const page = pageOf(params);
   // The URL is text; the API validates each value and answers a field error for a bad one.
   const notices = useNotices({ ...(filters as NoticeQuery), page, pageSize: PAGE_SIZE });
   const facets = useFacets();
@@ -135,19 +136,7 @@ export function NoticesPage() {
                 </li>
               ))}
             </ul>
-            <Pagination
-              className="list-pagination"
-              current={page}
-              pageSize={PAGE_SIZE}
-              total={notices.data.total}
-              showSizeChanger={false}
-              hideOnSinglePage
-              onChange={(p) => {
-                const next = new URLSearchParams(params);
-                next.set('page', String(p));
-                setParams(next);
-              }}
-            />
+            <UrlPagination total={notices.data.total} pageSize={PAGE_SIZE} />
           </>
         )}
       </Panel>

@@ -1,10 +1,11 @@
-import { Alert, Empty, Pagination, Radio, Skeleton, Space, Tag } from 'antd';
+import { Alert, Empty, Radio, Skeleton, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Panel } from '@web/components/panel';
 import { useLots } from './api';
 import { formatDateTime } from './format';
 import { PriceText } from './price-text';
+import { pageOf, UrlPagination } from './url-pagination';
 
 const PAGE_SIZE = 20;
 
@@ -13,7 +14,7 @@ export function ResultsPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const phase = params.get('outcome') === 'unsold' ? 'closed_unsold' : 'closed_sold';
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const page = pageOf(params);
   const lots = useLots({ phase, page, pageSize: PAGE_SIZE });
 
   return (
@@ -60,19 +61,7 @@ export function ResultsPage() {
                 </li>
               ))}
             </ul>
-            <Pagination
-              className="list-pagination"
-              current={page}
-              pageSize={PAGE_SIZE}
-              total={lots.data.total}
-              showSizeChanger={false}
-              hideOnSinglePage
-              onChange={(p) => {
-                const next = new URLSearchParams(params);
-                next.set('page', String(p));
-                setParams(next);
-              }}
-            />
+            <UrlPagination total={lots.data.total} pageSize={PAGE_SIZE} />
           </>
         )}
       </Panel>
