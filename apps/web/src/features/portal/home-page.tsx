@@ -5,13 +5,14 @@ import { MoneyText } from '@web/components/money-text';
 import { Panel } from '@web/components/panel';
 import { useLots, useNotices, useTradingLots } from './api';
 import { formatDateTime } from './format';
+import { NoticeEntry } from './notice-entry';
 
 const LATEST = { page: 1, pageSize: 10 };
 const RECENT_SALES = { phase: 'closed_sold', page: 1, pageSize: 5 } as const;
 
 /** The portal's front page: the lots trading now (each with a link to watch it live), the latest sales and notices. */
 export function HomePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const trading = useTradingLots();
   const notices = useNotices(LATEST);
   return (
@@ -70,19 +71,7 @@ export function HomePage() {
             ) : (
               <ul className="plain-list">
                 {notices.data.items.map((n) => (
-                  <li key={n.id} className="notice-item">
-                    <Space wrap size={[8, 4]}>
-                      <Tag color="#ad2102">{t(`portal.noticeKind.${n.kind}`)}</Tag>
-                      <Link to={`/notices/${n.id}`} className="notice-title">
-                        {n.title}
-                      </Link>
-                    </Space>
-                    <span className="muted notice-date">
-                      <time dateTime={n.publishedAt}>
-                        {t('portal.publishedAt')} {formatDateTime(n.publishedAt, i18n.language)}
-                      </time>
-                    </span>
-                  </li>
+                  <NoticeEntry key={n.id} notice={n} className="notice-item" />
                 ))}
               </ul>
             )}

@@ -1,12 +1,12 @@
-import { Alert, Button, DatePicker, Empty, Form, Input, Select, Skeleton, Space, Tag } from 'antd';
+import { Alert, Button, DatePicker, Empty, Form, Input, Select, Skeleton, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { ApiError } from '@web/api/api-error';
 import { Panel } from '@web/components/panel';
 import { useFacets, useNotices, type NoticeQuery } from './api';
-import { formatDateTime } from './format';
+import { NoticeEntry } from './notice-entry';
 import { pageOf, UrlPagination } from './url-pagination';
 
 const PAGE_SIZE = 20;
@@ -34,7 +34,7 @@ const dayText = (day: Dayjs | null) => (day ? day.format('YYYY-MM-DD') : '');
 
 /** 公告公示: every notice, searchable by title or number and filtered by kind, place, use, method and day. */
 export function NoticesPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filters = filtersOf(params);
   const page = pageOf(params);
@@ -120,20 +120,7 @@ export function NoticesPage() {
             </p>
             <ul className="plain-list" data-testid="notice-list" aria-busy={notices.isPlaceholderData}>
               {notices.data.items.map((n) => (
-                <li key={n.id} className="notice-row">
-                  <Space wrap size={[8, 4]}>
-                    <Tag color="#ad2102">{t(`portal.noticeKind.${n.kind}`)}</Tag>
-                    <Link to={`/notices/${n.id}`} className="notice-title">
-                      {n.title}
-                    </Link>
-                  </Space>
-                  <span className="muted notice-date">
-                    {n.announcementNumber} ·{' '}
-                    <time dateTime={n.publishedAt}>
-                      {t('portal.publishedAt')} {formatDateTime(n.publishedAt, i18n.language)}
-                    </time>
-                  </span>
-                </li>
+                <NoticeEntry key={n.id} notice={n} announcementNumber={n.announcementNumber} className="notice-row" />
               ))}
             </ul>
             <UrlPagination total={notices.data.total} pageSize={PAGE_SIZE} />
