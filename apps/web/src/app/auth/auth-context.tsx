@@ -7,6 +7,13 @@ import { authTokens } from '@web/lib/auth-tokens';
 export type Account = components['schemas']['UserViewDto'];
 export type RoleName = Account['roles'][number];
 
+/** The staff roles: an account with one of them works in the console (/console), not the bidder area. */
+export const STAFF_ROLES: readonly RoleName[] = ['admin', 'reserve_officer', 'trading_officer', 'pricing_committee', 'supervisor', 'finance_officer'];
+
+export function isStaff(roles: readonly RoleName[]): boolean {
+  return roles.some((r) => STAFF_ROLES.includes(r));
+}
+
 export interface Auth {
   account: Account | null;
   /** True until a stored session has been tried. */

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '@web/api/api-error';
-import { useAuth } from './auth-context';
+import { isStaff, useAuth } from './auth-context';
 
 interface LoginForm {
   username: string;
@@ -25,8 +25,8 @@ export function LoginPage() {
     setError(null);
     try {
       const me = await auth.login(values.username, values.password);
-      // Back where the user came from; otherwise a bidder's own area, anybody else the portal.
-      void navigate(from ?? (me.roles.includes('bidder') ? '/bidder' : '/'), { replace: true });
+      // Back where the user came from; otherwise staff to the console, a bidder to their own area.
+      void navigate(from ?? (isStaff(me.roles) ? '/console' : me.roles.includes('bidder') ? '/bidder' : '/'), { replace: true });
     } catch (err) {
       if (err instanceof ApiError) {
         // The server's message next to the field it names; anything else above the form.

@@ -36,6 +36,7 @@ export const enUS: Messages = {
     backHome: 'Back to the home page',
     demo: 'demo',
     comingSoon: 'Coming soon.',
+    loadFailed: 'Could not load: {{message}}',
   },
   notFound: { title: 'Page not found', body: 'This page does not exist or was removed.' },
   portal: {

@@ -36,6 +36,7 @@ export const zhCN = {
     backHome: '返回首页',
     demo: '演示',
     comingSoon: '此功能即将上线。',
+    loadFailed: '加载失败：{{message}}',
   },
   notFound: { title: '页面不存在', body: '您访问的页面不存在或已移除。' },
   portal: {

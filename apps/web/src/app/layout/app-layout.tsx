@@ -3,7 +3,7 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { UnreadBadge } from '@web/components/unread-badge';
-import { useAuth } from '../auth/auth-context';
+import { isStaff, useAuth } from '../auth/auth-context';
 import { changeLanguage } from '../i18n/i18n';
 
 /** Top-level navigation: the public portal's sections, then one entry per other audience (features/*). */
@@ -12,9 +12,9 @@ const NAV = [
   { to: '/notices', label: 'features.portal.nav.notices', also: ['/announcements'] },
   { to: '/results', label: 'features.portal.nav.results', also: ['/lots/*/result'] },
   { to: '/statistics', label: 'features.portal.nav.statistics' },
-  { to: '/bidder', label: 'nav.bidder' },
-  { to: '/room', label: 'nav.room' },
-  { to: '/console', label: 'nav.console' },
+  { to: '/bidder', label: 'nav.bidder', for: 'others' },
+  { to: '/room', label: 'nav.room', for: 'others' },
+  { to: '/console', label: 'nav.console', for: 'staff' },
 ] as const;
 
 const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
@@ -39,6 +39,8 @@ export function AppLayout() {
   const auth = useAuth();
   const [menuOpen, setMenuOpen] = useState(false);
   const english = i18n.language === 'en-US';
+  // Staff see their console; the public and bidders the bidder area and the room.
+  const staff = isStaff(auth.account?.roles ?? []);
 
   return (
     <Layout className="app-layout">
@@ -56,7 +58,7 @@ export function AppLayout() {
           <span className="visually-hidden">{t('nav.menu')}</span>
         </button>
         <nav id="app-nav" aria-label={t('nav.menu')} className={menuOpen ? 'app-nav open' : 'app-nav'}>
-          {NAV.map((n) => {
+          {NAV.filter((n) => !('for' in n) || (n.for === 'staff') === staff).map((n) => {
             const active = activeNav(location.pathname) === n.to;
             return (
               <Link key={n.to} to={n.to} onClick={() => setMenuOpen(false)} className={active ? 'nav-link active' : 'nav-link'} aria-current={active ? 'page' : undefined}>

@@ -7,7 +7,7 @@ import { useAuth } from '@web/app/auth/auth-context';
 import { Panel } from '@web/components/panel';
 import { formatDateTime } from '@web/lib/date-time';
 import { useChangePassword, useMyBidder } from './api';
-import { QueryState } from './query-state';
+import { QueryState } from '@web/components/query-state';
 import { ToneTag } from './status-tag';
 
 interface PasswordForm {

@@ -7,7 +7,7 @@ import { Panel } from '@web/components/panel';
 import { formatBytes, formatDateTime } from '@web/lib/date-time';
 import { downloadDocument, useApplication, useSubmitApplication, useWithdrawApplication, type OwnApplication } from './api';
 import { DocumentUpload } from './document-upload';
-import { QueryState } from './query-state';
+import { QueryState } from '@web/components/query-state';
 import { EmptyText, TableScroll } from './table-scroll';
 import { StatusTag, ToneTag } from './status-tag';
 

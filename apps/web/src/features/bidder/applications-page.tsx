@@ -7,7 +7,7 @@ import { MoneyText } from '@web/components/money-text';
 import { Panel } from '@web/components/panel';
 import { formatDateTime } from '@web/lib/date-time';
 import { useAnswerInvitation, useLotsOpenForApplication, useMyApplications, useMyInvitations, type Invitation } from './api';
-import { QueryState } from './query-state';
+import { QueryState } from '@web/components/query-state';
 import { EmptyText, TableScroll } from './table-scroll';
 import { StatusTag, ToneTag } from './status-tag';
 

@@ -9,7 +9,7 @@ import { formatDateTime } from '@web/lib/date-time';
 import { isShare, sumShares } from '@web/lib/shares';
 import { useApply, useMyBidder, usePublicLot } from './api';
 import { hintOf, IdentityCodeHintText, useCodeRule } from './identity-code-hint';
-import { QueryState } from './query-state';
+import { QueryState } from '@web/components/query-state';
 
 interface ApplyForm {
   mode: 'alone' | 'joint';

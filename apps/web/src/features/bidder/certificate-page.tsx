@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDateTime } from '@web/lib/date-time';
 import { useApplication, useConfirmation } from './api';
-import { QueryState } from './query-state';
+import { QueryState } from '@web/components/query-state';
 
 /** 竞买资格确认书: the server's text with the bidder number and its confirmation code, laid out for printing. */
 export function CertificatePage() {

@@ -8,7 +8,7 @@ import { formatDateTime } from '@web/lib/date-time';
 import { httpClock } from '@web/lib/http-clock';
 import { compareMoney } from '@web/lib/money';
 import { useApplication, type OwnApplication } from './api';
-import { QueryState } from './query-state';
+import { QueryState } from '@web/components/query-state';
 import { ToneTag } from './status-tag';
 import { EmptyText, TableScroll } from './table-scroll';
 

@@ -6,7 +6,7 @@ import type { components } from '@web/api/schema';
 import { Panel } from '@web/components/panel';
 import { formatDateTime } from '@web/lib/date-time';
 import { useInbox, useMarkRead } from '@web/lib/notifications';
-import { QueryState } from './query-state';
+import { QueryState } from '@web/components/query-state';
 
 type Message = components['schemas']['NotificationViewDto'];
 const PAGE_SIZE = 20;

@@ -6,7 +6,7 @@ import { MoneyText } from '@web/components/money-text';
 import { Panel } from '@web/components/panel';
 import { formatDateTime } from '@web/lib/date-time';
 import { downloadSaleConfirmation, useMyContracts, useMyRefunds, useMySettlements, useSaleConfirmation, useSignSaleConfirmation } from './api';
-import { QueryState } from './query-state';
+import { QueryState } from '@web/components/query-state';
 import { ToneTag } from './status-tag';
 import { EmptyText, TableScroll } from './table-scroll';
 

@@ -13,7 +13,7 @@ export function QueryState<T>({ query, children }: { query: UseQueryResult<T>; c
         type="error"
         showIcon
         role="alert"
-        title={t('features.bidder.common.loadFailed', { message: query.error.message })}
+        title={t('common.loadFailed', { message: query.error.message })}
         action={
           <Button size="small" onClick={() => void query.refetch()}>
             {t('common.retry')}
