@@ -144,6 +144,22 @@ const MATRIX: Record<string, 'public' | 'signed-in' | 'bank-signed' | readonly R
   'GET /api/practice-lots/mine': [Role.Bidder, Role.TradingOfficer],
   'GET /api/practice-lots/:id': [Role.Bidder, Role.TradingOfficer],
   'POST /api/practice-lots/:id/bidders': [Role.TradingOfficer],
+
+  // Console additions (issue 12), one block per console section.
+  // -- reserve --
+
+  // -- listing --
+
+  // -- sale --
+
+  // -- pricing and admin --
+
+  // -- supervision --
+
+  // -- finance --
+
+  // -- books --
+
 };
 
 /** Placeholder values for path parameters: well-formed, pointing at nothing. */
