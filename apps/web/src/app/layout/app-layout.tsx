@@ -94,7 +94,7 @@ export function AppLayout() {
           )}
         </div>
       </Layout.Header>
-      <Layout.Content id="main" className="app-content" tabIndex={-1}>
+      <Layout.Content id="main" className={under(location.pathname, '/console') ? 'app-content app-content-wide' : 'app-content'} tabIndex={-1}>
         <Suspense fallback={<Spin className="page-spin" />}>
           <Outlet />
         </Suspense>
